@@ -1,0 +1,76 @@
+package org.cancelportal.cancellation.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Subscription;
+
+/**
+ * The operator's cancellation rules. Built from configuration by {@link PolicyConfiguration}; pure logic otherwise,
+ * so every rule is tested without a server.
+ */
+public record CancellationPolicy(CancellationMode defaultMode, boolean immediateOffered, RefundRule refundRule,
+                                 int fullRefundDays, boolean undoAllowed, DataHandling dataHandling) {
+
+    /** The modes a subscriber may choose from, the default first. */
+    public List<CancellationMode> offeredModes() {
+        List<CancellationMode> modes = new ArrayList<>();
+        modes.add(defaultMode);
+        if (immediateOffered && defaultMode != CancellationMode.IMMEDIATE) {
+            modes.add(CancellationMode.IMMEDIATE);
+        }
+        return List.copyOf(modes);
+    }
+
+    public boolean offers(CancellationMode mode) {
+        return offeredModes().contains(mode);
+    }
+
+    public CancellationTerms terms(Subscription subscription, CancellationMode mode, Instant now) {
+        Instant accessUntil = mode == CancellationMode.IMMEDIATE ? now : subscription.getCurrentPeriodEnd();
+        return new CancellationTerms(mode, accessUntil, refund(subscription, mode, now), dataHandling);
+    }
+
+    /**
+     * Only an immediate cancellation gives money back: at the end of the period the subscriber has had what they paid
+     * for. Days are counted in UTC calendar days; the day of cancelling counts as unused, in the subscriber's favour.
+     */
+    public Money refund(Subscription subscription, CancellationMode mode, Instant now) {
+        Money charged = subscription.amountChargedForCurrentPeriod(now);
+        Money none = Money.zero(charged.currency());
+        if (mode != CancellationMode.IMMEDIATE || charged.isZero()) {
+            return none;
+        }
+        LocalDate today = utcDate(now);
+        LocalDate periodStart = utcDate(subscription.getCurrentPeriodStart());
+        LocalDate periodEnd = utcDate(subscription.getCurrentPeriodEnd());
+        return switch (refundRule) {
+            case NONE -> none;
+            case FULL_WITHIN_DAYS -> ChronoUnit.DAYS.between(periodStart, today) < fullRefundDays ? charged : none;
+            case PRORATED -> prorated(charged, periodStart, periodEnd, today);
+        };
+    }
+
+    public boolean mayUndo(Cancellation cancellation, Instant now) {
+        return undoAllowed && !cancellation.isUndone() && !cancellation.hasTakenEffect(now);
+    }
+
+    private static Money prorated(Money charged, LocalDate periodStart, LocalDate periodEnd, LocalDate today) {
+        long periodDays = ChronoUnit.DAYS.between(periodStart, periodEnd);
+        if (periodDays <= 0) {
+            return Money.zero(charged.currency());
+        }
+        long unusedDays = Math.max(0, Math.min(periodDays, ChronoUnit.DAYS.between(today, periodEnd)));
+        return charged.fraction(unusedDays, periodDays);
+    }
+
+    private static LocalDate utcDate(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}

@@ -1,0 +1,161 @@
+package org.cancelportal.cancellation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.subscription.control.Subscriptions;
+import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.subscription.entity.SubscriptionStatus;
+
+/**
+ * Cancels and undoes, exactly once. Every change first locks the subscription's row, so repeated or concurrent
+ * requests (double clicks, two tabs, two nodes) run one after the other and the later ones find the earlier one's
+ * cancellation. Each change writes its audit entry and outbox event in the same transaction.
+ */
+@ApplicationScoped
+public class CancellationService {
+
+    static final String SUBJECT_SUBSCRIPTION = "Subscription";
+    static final String SUBJECT_CANCELLATION = "Cancellation";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    Cancellations cancellations;
+
+    @Inject
+    CancellationPolicy policy;
+
+    @Inject
+    ReferenceGenerator references;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CancellationEvents events;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Cancels the subscription, or returns the cancellation already in force for it.
+     *
+     * @throws NotFoundException the subscription does not exist or is not the requester's (audited, then thrown)
+     */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Cancellation cancel(CancelCommand command) {
+        Requester requester = command.requester();
+        Subscription subscription = subscriptions.lock(command.subscriptionId())
+                .filter(requester::mayActOn)
+                .orElseThrow(() -> denied(requester, SUBJECT_SUBSCRIPTION, command.subscriptionId()));
+        Optional<Cancellation> replay = Optional.ofNullable(command.idempotencyKey())
+                .flatMap(cancellations::byIdempotencyKey)
+                .filter(earlier -> earlier.getSubscription().getId().equals(subscription.getId()));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
+            return cancellations.inForceFor(subscription.getId())
+                    .orElseThrow(() -> new IllegalStateException("Subscription " + subscription.getId()
+                            + " is " + subscription.getStatus() + " without a cancellation in force"));
+        }
+        if (!policy.offers(command.mode())) {
+            throw new ModeNotOfferedException(command.mode());
+        }
+        return create(subscription, command);
+    }
+
+    /**
+     * Undoes the cancellation while it has not taken effect; undoing an undone one changes nothing.
+     *
+     * @throws NotFoundException        no such cancellation for this requester (audited)
+     * @throws UndoNotPossibleException it has taken effect, or the policy does not allow undoing
+     */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Cancellation undo(String reference, Requester requester) {
+        Cancellation found = cancellations.byReference(reference)
+                .orElseThrow(() -> denied(requester, SUBJECT_CANCELLATION, reference));
+        Subscription subscription = subscriptions.lock(found.getSubscription().getId())
+                .filter(requester::mayActOn)
+                .orElseThrow(() -> denied(requester, SUBJECT_CANCELLATION, reference));
+        Cancellation cancellation = found;
+        em.refresh(cancellation); // read again under the lock: another request may have undone it meanwhile
+        if (cancellation.isUndone()) {
+            return cancellation;
+        }
+        Instant now = clock.instant();
+        if (!policy.mayUndo(cancellation, now)) {
+            throw new UndoNotPossibleException(reference, cancellation.getEffectiveAt());
+        }
+        SubscriptionStatus before = subscription.getStatus();
+        cancellation.undo(now, requester.actor());
+        subscription.setStatus(SubscriptionStatus.ACTIVE);
+        audit.record(requester.actor(), requester.channel(), "CANCELLATION_UNDONE", SUBJECT_SUBSCRIPTION,
+                subscription.getId(), before, subscription.getStatus(), "reference " + reference);
+        events.undone(cancellation);
+        return cancellation;
+    }
+
+    /**
+     * The cancellation for its receipt.
+     *
+     * @throws NotFoundException no such cancellation for this requester (audited)
+     */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Cancellation receipt(String reference, Requester requester) {
+        return cancellations.byReference(reference)
+                .filter(cancellation -> requester.mayActOn(cancellation.getSubscription()))
+                .orElseThrow(() -> denied(requester, SUBJECT_CANCELLATION, reference));
+    }
+
+    public CancellationPolicy policy() {
+        return policy;
+    }
+
+    private Cancellation create(Subscription subscription, CancelCommand command) {
+        Instant now = clock.instant();
+        CancellationMode mode = command.mode();
+        CancellationTerms terms = policy.terms(subscription, mode, now);
+        Requester requester = command.requester();
+        Cancellation cancellation = new Cancellation(uniqueReference(), subscription, now, terms.accessUntil(), mode,
+                terms.refund(), requester.channel(), requester.actor(), command.idempotencyKey());
+        em.persist(cancellation);
+        SubscriptionStatus before = subscription.getStatus();
+        subscription.setStatus(mode == CancellationMode.IMMEDIATE
+                ? SubscriptionStatus.CANCELLED : SubscriptionStatus.CANCELLATION_SCHEDULED);
+        audit.record(requester.actor(), requester.channel(), "SUBSCRIPTION_CANCELLED", SUBJECT_SUBSCRIPTION,
+                subscription.getId(), before, subscription.getStatus(),
+                "reference " + cancellation.getReference() + ", mode " + mode + ", refund " + terms.refund().amount()
+                        + " " + terms.refund().currency());
+        events.cancelled(cancellation);
+        em.flush();
+        return cancellation;
+    }
+
+    private String uniqueReference() {
+        String reference = references.next();
+        while (cancellations.referenceTaken(reference)) {
+            reference = references.next();
+        }
+        return reference;
+    }
+
+    private NotFoundException denied(Requester requester, String subjectType, Object subjectId) {
+        audit.record(requester.actor(), requester.channel(), "ACCESS_DENIED", subjectType, subjectId, null, null,
+                "not found or not the requester's");
+        return new NotFoundException(subjectType + " " + subjectId);
+    }
+}

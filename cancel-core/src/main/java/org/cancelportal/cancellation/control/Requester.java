@@ -1,0 +1,29 @@
+package org.cancelportal.cancellation.control;
+
+import java.util.Objects;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.subscription.entity.Subscription;
+
+/**
+ * Who asks, through which channel, and on whose behalf. A subscriber may act only on their own subscriptions;
+ * staff channels are authorised by their boundary and may act on any.
+ */
+public record Requester(String actor, Channel channel, Long ownSubscriberId) {
+
+    public Requester {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(channel, "channel");
+    }
+
+    public static Requester subscriber(String login, long subscriberId) {
+        return new Requester(login, Channel.WEB, subscriberId);
+    }
+
+    public static Requester staff(String actor, Channel channel) {
+        return new Requester(actor, channel, null);
+    }
+
+    public boolean mayActOn(Subscription subscription) {
+        return ownSubscriberId == null || subscription.belongsTo(ownSubscriberId);
+    }
+}

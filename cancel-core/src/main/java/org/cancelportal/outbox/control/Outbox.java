@@ -1,0 +1,42 @@
+package org.cancelportal.outbox.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.cancelportal.outbox.entity.OutboxEvent;
+
+/**
+ * Announces a change to whoever consumes the outbox (receipt email, survey invitation, webhooks).
+ * Mandatory transaction: an event must never exist without its change, nor a change without its event.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public OutboxEvent publish(String aggregateType, Object aggregateId, String eventType, JsonObject payload) {
+        OutboxEvent event = new OutboxEvent(aggregateType, String.valueOf(aggregateId), eventType,
+                payload.toString(), clock.instant());
+        em.persist(event);
+        return event;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OutboxEvent> eventsFor(String aggregateType, Object aggregateId) {
+        return em.createQuery("select e from OutboxEvent e where e.aggregateType = :type and e.aggregateId = :id"
+                        + " order by e.occurredAt", OutboxEvent.class)
+                .setParameter("type", aggregateType)
+                .setParameter("id", String.valueOf(aggregateId))
+                .getResultList();
+    }
+}

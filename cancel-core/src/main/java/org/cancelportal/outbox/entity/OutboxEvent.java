@@ -1,0 +1,67 @@
+package org.cancelportal.outbox.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A fact other parts of the system must learn about, stored with the change that caused it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "aggregate_type")
+    private String aggregateType;
+
+    @Column(name = "aggregate_id")
+    private String aggregateId;
+
+    @Column(name = "event_type")
+    private String eventType;
+
+    private String payload;
+
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+
+    protected OutboxEvent() {
+    }
+
+    public OutboxEvent(String aggregateType, String aggregateId, String eventType, String payload, Instant occurredAt) {
+        this.id = UUID.randomUUID();
+        this.aggregateType = aggregateType;
+        this.aggregateId = aggregateId;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.occurredAt = occurredAt;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getAggregateType() {
+        return aggregateType;
+    }
+
+    public String getAggregateId() {
+        return aggregateId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+}

@@ -1,0 +1,43 @@
+package org.cancelportal.schema.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the database schema up to date when the application starts, before anything reads it, then announces
+ * {@link SchemaReady}. Flyway takes a database lock, so several nodes starting at once migrate only once.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "jdbc/cancelportal")
+    DataSource dataSource;
+
+    @Inject
+    Event<SchemaReady> schemaReady;
+
+    void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        MigrateResult result = migrate(dataSource);
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
+                + result.migrationsExecuted + " migrations applied now)");
+        schemaReady.fire(new SchemaReady());
+    }
+
+    public static MigrateResult migrate(DataSource dataSource) {
+        return Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,5 @@
+package org.cancelportal.subscription.entity;
+
+public enum BillingPeriod {
+    MONTHLY, YEARLY
+}

@@ -1,0 +1,70 @@
+package org.cancelportal.subscription.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+
+@Entity
+public class Subscriber {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    private String email;
+    private String name;
+    private String locale;
+
+    @Column(name = "time_zone")
+    private String timeZone;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Subscriber() {
+    }
+
+    public Subscriber(String email, String name, Locale locale, ZoneId timeZone) {
+        this.email = email;
+        this.name = name;
+        this.locale = locale.toLanguageTag();
+        this.timeZone = timeZone.getId();
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Locale getLocale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public ZoneId getTimeZone() {
+        return ZoneId.of(timeZone);
+    }
+}

@@ -1,0 +1,8 @@
+package org.cancelportal.subscription.entity;
+
+public enum SubscriptionStatus {
+    ACTIVE,
+    /** Cancelled, still usable until the cancellation's effective date. */
+    CANCELLATION_SCHEDULED,
+    CANCELLED
+}

@@ -1,0 +1,65 @@
+package org.cancelportal.account.boundary;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.cancelportal.cancellation.control.CancelCommand;
+import org.cancelportal.cancellation.control.CancellationService;
+import org.cancelportal.cancellation.control.ModeNotOfferedException;
+import org.cancelportal.cancellation.control.NotFoundException;
+import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.identity.boundary.CurrentSubscriber;
+import org.cancelportal.web.Navigation;
+import org.cancelportal.web.PageMessages;
+
+/**
+ * The account page: the subscriber's subscriptions, and the one click that cancels one. View scoped on purpose: a
+ * click from a page drawn earlier (a second tab, the back button) acts on the subscription as it was shown, and the
+ * service answers with the cancellation already made.
+ */
+@Named("account")
+@ViewScoped
+public class AccountPage implements Serializable {
+
+    @Inject
+    transient CurrentSubscriber currentSubscriber;
+
+    @Inject
+    transient SubscriptionCards subscriptionCards;
+
+    @Inject
+    transient CancellationService cancellationService;
+
+    @Inject
+    transient PageMessages messages;
+
+    @Inject
+    transient Navigation navigation;
+
+    private List<SubscriptionCard> cards;
+
+    public List<SubscriptionCard> getCards() {
+        if (cards == null) {
+            cards = currentSubscriber.subscriberId().map(subscriptionCards::of).orElse(List.of());
+        }
+        return cards;
+    }
+
+    public void cancel(SubscriptionCard card, String mode) {
+        Requester requester = currentSubscriber.requester().orElseThrow(() -> new NotFoundException("Subscriber"));
+        try {
+            Cancellation cancellation = cancellationService.cancel(new CancelCommand(card.subscriptionId(),
+                    CancellationMode.valueOf(mode), requester, card.requestKey()));
+            navigation.toReceipt(cancellation.getReference());
+        } catch (ModeNotOfferedException e) {
+            cards = null;
+            messages.error("cancel.mode-not-offered");
+        } catch (NotFoundException e) {
+            navigation.notFound();
+        }
+    }
+}

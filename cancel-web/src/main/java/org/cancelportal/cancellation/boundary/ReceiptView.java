@@ -1,0 +1,10 @@
+package org.cancelportal.cancellation.boundary;
+
+import java.io.Serializable;
+
+/** A cancellation receipt as the page states it: every fact already in the reader's language and time zone. */
+public record ReceiptView(String reference, String planName, String receivedAt, String effectiveAt,
+                          boolean immediate, boolean refundDue, String refund, String dataTextKey,
+                          boolean undone, String undoneAt, boolean takenEffect, boolean undoPossible,
+                          String subscriberEmail) implements Serializable {
+}

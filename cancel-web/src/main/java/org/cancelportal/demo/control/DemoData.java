@@ -1,0 +1,167 @@
+package org.cancelportal.demo.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.cancelportal.cancellation.control.CancellationPolicy;
+import org.cancelportal.cancellation.control.ReferenceGenerator;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.identity.entity.UserAccount;
+import org.cancelportal.schema.control.SchemaReady;
+import org.cancelportal.subscription.entity.BillingPeriod;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Plan;
+import org.cancelportal.subscription.entity.Subscriber;
+import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.subscription.entity.SubscriptionStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fills an empty database with a few subscribers to try the portal with, dated relative to today, and prints their
+ * logins. Only when cancelportal.demo-data=true (the run command and the tests set it; production never should).
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String PASSWORD = "demo1234";
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "cancelportal.demo-data", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    ReferenceGenerator references;
+
+    @Inject
+    CancellationPolicy policy;
+
+    @Inject
+    Clock clock;
+
+    private final List<String> logins = new ArrayList<>();
+
+    @Transactional
+    void load(@Observes SchemaReady ready) {
+        if (!enabled) {
+            return;
+        }
+        boolean empty = em.createQuery("select count(s) from Subscriber s", Long.class).getSingleResult() == 0;
+        if (empty) {
+            create();
+        } else {
+            logins.addAll(em.createQuery("select u.username from UserAccount u order by u.username", String.class)
+                    .getResultList());
+        }
+        LOG.info(() -> "Demo logins (password " + PASSWORD + " for each): " + String.join(", ", logins));
+    }
+
+    private void create() {
+        Plan streamingBasic = plan("streaming-basic-monthly-eur", "Streaming Basic", "9.99", "EUR", BillingPeriod.MONTHLY);
+        Plan streamingPremium = plan("streaming-premium-yearly-eur", "Streaming Premium", "119.00", "EUR", BillingPeriod.YEARLY);
+        Plan fitness = plan("fitness-online-monthly-eur", "Fitness Online", "19.90", "EUR", BillingPeriod.MONTHLY);
+        Plan news = plan("daily-news-monthly-usd", "Daily News Digital", "12.00", "USD", BillingPeriod.MONTHLY);
+        Plan cloud = plan("cloud-1tb-yearly-usd", "Cloud Storage 1 TB", "99.00", "USD", BillingPeriod.YEARLY);
+
+        Subscriber anna = subscriber("anna@example.com", "Anna Schmidt", Locale.GERMAN, "Europe/Berlin");
+        active(anna, streamingBasic, 10);
+        trial(anna, fitness, 5, 9);
+
+        Subscriber ben = subscriber("ben@example.com", "Ben Carter", Locale.ENGLISH, "America/New_York");
+        active(ben, news, 20);
+        active(ben, cloud, 200);
+
+        Subscriber chloe = subscriber("chloe@example.com", "Chloé Martin", Locale.ENGLISH, "Europe/Paris");
+        Subscription chloePremium = active(chloe, streamingPremium, 150);
+        cancelled(chloePremium, CancellationMode.END_OF_PERIOD, 3);
+        active(chloe, streamingBasic, 3);
+
+        Subscriber david = subscriber("david@example.com", "David Okafor", Locale.ENGLISH, "Europe/London");
+        Subscription davidNews = active(david, news, 25);
+        cancelled(davidNews, CancellationMode.IMMEDIATE, 12);
+        active(david, cloud, 40);
+
+        Subscriber eva = subscriber("eva@example.com", "Eva Müller", Locale.GERMAN, "Europe/Vienna");
+        active(eva, streamingPremium, 5);
+    }
+
+    private Plan plan(String code, String name, String price, String currency, BillingPeriod period) {
+        Plan plan = new Plan(code, name, Money.of(price, currency), period);
+        em.persist(plan);
+        return plan;
+    }
+
+    private Subscriber subscriber(String email, String name, Locale locale, String zone) {
+        Subscriber subscriber = new Subscriber(email, name, locale, ZoneId.of(zone));
+        em.persist(subscriber);
+        em.flush();
+        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), subscriber.getId(),
+                Set.of("subscriber")));
+        logins.add(email);
+        return subscriber;
+    }
+
+    /** Started {@code daysAgo} days ago at local midnight; the running period contains today. */
+    private Subscription active(Subscriber subscriber, Plan plan, int daysAgo) {
+        ZonedDateTime start = localMidnight(subscriber, -daysAgo);
+        ZonedDateTime periodStart = start;
+        ZonedDateTime periodEnd = next(periodStart, plan.getBillingPeriod());
+        while (!periodEnd.toInstant().isAfter(clock.instant())) {
+            periodStart = periodEnd;
+            periodEnd = next(periodStart, plan.getBillingPeriod());
+        }
+        Subscription subscription = new Subscription(subscriber, plan, start.toInstant(), periodStart.toInstant(),
+                periodEnd.toInstant());
+        em.persist(subscription);
+        return subscription;
+    }
+
+    private Subscription trial(Subscriber subscriber, Plan plan, int daysAgo, int daysLeft) {
+        Subscription subscription = Subscription.trial(subscriber, plan, localMidnight(subscriber, -daysAgo).toInstant(),
+                localMidnight(subscriber, daysLeft).toInstant());
+        em.persist(subscription);
+        return subscription;
+    }
+
+    private void cancelled(Subscription subscription, CancellationMode mode, int daysAgo) {
+        Instant requested = clock.instant().minus(Duration.ofDays(daysAgo));
+        Instant effective = mode == CancellationMode.IMMEDIATE ? requested : subscription.getCurrentPeriodEnd();
+        Cancellation cancellation = new Cancellation(references.next(), subscription, requested, effective, mode,
+                policy.refund(subscription, mode, requested), Channel.WEB, subscription.getSubscriber().getEmail(), null);
+        em.persist(cancellation);
+        subscription.setStatus(mode == CancellationMode.IMMEDIATE
+                ? SubscriptionStatus.CANCELLED : SubscriptionStatus.CANCELLATION_SCHEDULED);
+    }
+
+    private ZonedDateTime localMidnight(Subscriber subscriber, int daysFromToday) {
+        ZoneId zone = subscriber.getTimeZone();
+        return LocalDate.now(clock.withZone(zone)).plusDays(daysFromToday).atStartOfDay(zone);
+    }
+
+    private static ZonedDateTime next(ZonedDateTime periodStart, BillingPeriod period) {
+        return period == BillingPeriod.MONTHLY ? periodStart.plusMonths(1) : periodStart.plusYears(1);
+    }
+}

@@ -1,0 +1,47 @@
+package org.cancelportal.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
+import java.util.Optional;
+import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.identity.control.UserAccounts;
+
+/** The signed-in subscriber of this request, as the rules see them. */
+@RequestScoped
+public class CurrentSubscriber {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    UserAccounts accounts;
+
+    private Optional<Requester> requester;
+
+    /** Empty when nobody is signed in, or the login (a staff member's) acts for no subscriber. */
+    public Optional<Requester> requester() {
+        if (requester == null) {
+            requester = Optional.ofNullable(securityContext.getCallerPrincipal())
+                    .map(Principal::getName)
+                    .flatMap(accounts::byUsername)
+                    .filter(account -> account.getSubscriberId() != null)
+                    .map(account -> Requester.subscriber(account.getUsername(), account.getSubscriberId()));
+        }
+        return requester;
+    }
+
+    public Optional<Long> subscriberId() {
+        return requester().map(Requester::ownSubscriberId);
+    }
+
+    public Optional<String> login() {
+        return Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
+    }
+
+    public boolean isSignedIn() {
+        return securityContext.getCallerPrincipal() != null;
+    }
+
+}

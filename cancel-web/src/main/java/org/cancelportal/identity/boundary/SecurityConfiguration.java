@@ -1,0 +1,24 @@
+package org.cancelportal.identity.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+
+/**
+ * Form login on our own page, checked against the app_user table with PBKDF2 hashes. Roles are the groups the
+ * store returns (subscriber, support, product, admin, operator), mapped by name.
+ */
+@CustomFormAuthenticationMechanismDefinition(
+        loginToContinue = @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false))
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = "jdbc/cancelportal",
+        callerQuery = "SELECT password_hash FROM app_user WHERE username = ?",
+        groupsQuery = "SELECT role FROM app_user_role WHERE username = ?",
+        hashAlgorithm = Pbkdf2PasswordHash.class)
+@ApplicationScoped
+public class SecurityConfiguration {
+
+    public static final String SUBSCRIBER = "subscriber";
+}

@@ -1,0 +1,44 @@
+package org.cancelportal.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import org.cancelportal.subscription.entity.Money;
+
+/** Times in the subscriber's own zone and money in their currency, both written the way the page's language writes them. */
+@RequestScoped
+public class DisplayFormat {
+
+    @Inject
+    FacesContext faces;
+
+    public Locale locale() {
+        return faces.getViewRoot().getLocale();
+    }
+
+    /** "15 December 2026, 00:00 (CET)": a time to the minute, with the zone, so no promise is off by a day. */
+    public String dateTime(Instant instant, ZoneId zone) {
+        var zoned = instant.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(zoned) + ", "
+                + DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale()).format(zoned) + " ("
+                + DateTimeFormatter.ofPattern("zzz", locale()).format(zoned) + ")";
+    }
+
+    public String date(Instant instant, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).format(instant.atZone(zone));
+    }
+
+    public String money(Money money) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(money.currency());
+        format.setMinimumFractionDigits(money.amount().scale());
+        format.setMaximumFractionDigits(money.amount().scale());
+        return format.format(money.amount());
+    }
+}
