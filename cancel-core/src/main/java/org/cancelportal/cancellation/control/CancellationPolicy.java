@@ -2,7 +2,7 @@ package org.cancelportal.cancellation.control;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,8 @@ public record CancellationPolicy(CancellationMode defaultMode, boolean immediate
 
     /**
      * Only an immediate cancellation gives money back: at the end of the period the subscriber has had what they paid
-     * for. Days are counted in UTC calendar days; the day of cancelling counts as unused, in the subscriber's favour.
+     * for. Days are calendar days in the subscriber's own time zone, as they would count them; the day of cancelling
+     * counts as unused, in the subscriber's favour.
      */
     public Money refund(Subscription subscription, CancellationMode mode, Instant now) {
         Money charged = subscription.amountChargedForCurrentPeriod(now);
@@ -47,9 +48,10 @@ public record CancellationPolicy(CancellationMode defaultMode, boolean immediate
         if (mode != CancellationMode.IMMEDIATE || charged.isZero()) {
             return none;
         }
-        LocalDate today = utcDate(now);
-        LocalDate periodStart = utcDate(subscription.getCurrentPeriodStart());
-        LocalDate periodEnd = utcDate(subscription.getCurrentPeriodEnd());
+        ZoneId zone = subscription.getSubscriber().getTimeZone();
+        LocalDate today = localDate(now, zone);
+        LocalDate periodStart = localDate(subscription.getCurrentPeriodStart(), zone);
+        LocalDate periodEnd = localDate(subscription.getCurrentPeriodEnd(), zone);
         return switch (refundRule) {
             case NONE -> none;
             case FULL_WITHIN_DAYS -> ChronoUnit.DAYS.between(periodStart, today) < fullRefundDays ? charged : none;
@@ -70,7 +72,7 @@ public record CancellationPolicy(CancellationMode defaultMode, boolean immediate
         return charged.fraction(unusedDays, periodDays);
     }
 
-    private static LocalDate utcDate(Instant instant) {
-        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    private static LocalDate localDate(Instant instant, ZoneId zone) {
+        return instant.atZone(zone).toLocalDate();
     }
 }

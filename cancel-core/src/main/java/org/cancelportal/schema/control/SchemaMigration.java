@@ -34,9 +34,10 @@ public class SchemaMigration {
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
-        return Flyway.configure(SchemaMigration.class.getClassLoader())
+        ClassLoader classLoader = SchemaMigration.class.getClassLoader();
+        return Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .resourceProvider(new IndexedMigrations(classLoader))
                 .load()
                 .migrate();
     }

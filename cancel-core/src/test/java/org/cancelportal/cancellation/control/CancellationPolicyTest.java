@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class CancellationPolicyTest {
 
-    private static final Subscriber ANN = new Subscriber("ann@example.com", "Ann", Locale.GERMANY,
+    private static final Subscriber ANN = new Subscriber("ann@example.com", "Ann", Locale.GERMANY, ZoneOffset.UTC);
+    private static final Subscriber BERTA = new Subscriber("berta@example.com", "Berta", Locale.GERMANY,
             ZoneId.of("Europe/Berlin"));
 
     private static final CancellationMode END_OF_PERIOD = CancellationMode.END_OF_PERIOD;
@@ -270,5 +271,19 @@ class CancellationPolicyTest {
                 DataHandling.DELETED_AFTER_30_DAYS);
 
         assertFalse(noUndo.mayUndo(endOfMarchCancellation(), Instant.parse("2025-03-10T10:05:00Z")));
+    }
+
+    @Test
+    void refundDaysAreCountedInTheSubscribersOwnTimeZone() {
+        // A Berlin month, 1 to 31 March local time (31 days). At 00:30 on 22 March in Berlin it is still 21 March in
+        // UTC; the subscriber counts 10 unused days (22 to 31 March), and so does the refund.
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        Plan plan = new Plan("basic", "Basic", Money.of("31.00", "EUR"), BillingPeriod.MONTHLY);
+        Subscription subscription = new Subscription(BERTA, plan, LocalDate.parse("2025-03-01").atStartOfDay(berlin).toInstant(),
+                LocalDate.parse("2025-03-01").atStartOfDay(berlin).toInstant(),
+                LocalDate.parse("2025-04-01").atStartOfDay(berlin).toInstant());
+        Instant justAfterLocalMidnight = LocalDate.parse("2025-03-22").atStartOfDay(berlin).plusMinutes(30).toInstant();
+
+        assertEquals(eur("10.00"), policy(RefundRule.PRORATED).refund(subscription, IMMEDIATE, justAfterLocalMidnight));
     }
 }
