@@ -1,0 +1,79 @@
+package org.cancelportal.it.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.cancelportal.identity.entity.UserAccount;
+import org.cancelportal.subscription.entity.BillingPeriod;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Plan;
+import org.cancelportal.subscription.entity.Subscriber;
+import org.cancelportal.subscription.entity.Subscription;
+
+/** Creates fresh subscribers for one test each and reads back what the database holds. */
+@ApplicationScoped
+public class Fixtures {
+
+    public static final String PASSWORD = "test-password-1";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    public record Created(long subscriberId, String email, List<Long> subscriptionIds) {
+    }
+
+    /** A subscriber with a login and one monthly EUR subscription 10 days into a 30-day period. */
+    @Transactional
+    public Created subscriberWithSubscription(String zone) {
+        String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Subscriber subscriber = new Subscriber(email, "Test Person", Locale.ENGLISH, ZoneId.of(zone));
+        em.persist(subscriber);
+        Plan plan = new Plan("it-" + UUID.randomUUID(), "Test Plan Monthly", Money.of("30.00", "EUR"),
+                BillingPeriod.MONTHLY);
+        em.persist(plan);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
+        Subscription subscription = new Subscription(subscriber, plan, start, start, start.plus(Duration.ofDays(30)));
+        em.persist(subscription);
+        em.flush();
+        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), subscriber.getId(),
+                Set.of("subscriber")));
+        return new Created(subscriber.getId(), email, List.of(subscription.getId()));
+    }
+
+    @Transactional
+    public long count(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @Transactional
+    public String status(long subscriptionId) {
+        return (String) em.createNativeQuery("SELECT status FROM subscription WHERE id = ?1")
+                .setParameter(1, subscriptionId).getSingleResult();
+    }
+
+    /** Moves a scheduled cancellation's effective date into the past, as if time had passed. */
+    @Transactional
+    public void letCancellationReachItsEffectiveDate(String reference) {
+        em.createNativeQuery("UPDATE cancellation SET requested_at = now() - interval '2 days',"
+                + " effective_at = now() - interval '1 minute' WHERE reference = ?1")
+                .setParameter(1, reference).executeUpdate();
+    }
+}
