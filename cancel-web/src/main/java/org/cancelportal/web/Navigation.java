@@ -21,6 +21,7 @@ public class Navigation {
 
     public void redirect(String pathAndQuery) {
         try {
+            faces.getExternalContext().getFlash().setRedirect(true);
             faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + pathAndQuery);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

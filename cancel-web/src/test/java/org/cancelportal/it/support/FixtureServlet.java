@@ -8,20 +8,34 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber. */
-@WebServlet("/test-fixtures/subscriber")
+/**
+ * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
+ * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
+ */
+@WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
     Fixtures fixtures;
 
     @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+        throw new IllegalStateException("A deliberate failure, as an unexpected bug would cause");
+    }
+
+    @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("application/json");
+        if (request.getServletPath().endsWith("/staff")) {
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("email", fixtures.staffLogin(request.getParameter("role")))
+                    .add("password", Fixtures.PASSWORD).build().toString());
+            return;
+        }
         String zone = request.getParameter("zone") == null ? "Europe/Berlin" : request.getParameter("zone");
         Fixtures.Created created = fixtures.subscriberWithSubscription(zone);
         var subscriptions = Json.createArrayBuilder();
         created.subscriptionIds().forEach(subscriptions::add);
-        response.setContentType("application/json");
         response.getWriter().write(Json.createObjectBuilder()
                 .add("email", created.email())
                 .add("password", Fixtures.PASSWORD)

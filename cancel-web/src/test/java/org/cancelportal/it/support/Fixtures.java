@@ -36,6 +36,14 @@ public class Fixtures {
     public record Created(long subscriberId, String email, List<Long> subscriptionIds) {
     }
 
+    /** A login with a staff role and no subscriptions of its own. */
+    @Transactional
+    public String staffLogin(String role) {
+        String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), null, Set.of(role)));
+        return email;
+    }
+
     /** A subscriber with a login and one monthly EUR subscription 10 days into a 30-day period. */
     @Transactional
     public Created subscriberWithSubscription(String zone) {

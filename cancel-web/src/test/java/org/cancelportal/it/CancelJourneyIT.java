@@ -1,0 +1,169 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The pages as a subscriber meets them, in headless Chromium against the real server. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CancelJourneyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployment.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base, "en-US");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void signInCancelWithOneClickSeeTheReceiptUndoAndCancelAgain() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.open("account");
+        assertTrue(browser.url().contains("/login"), "the account page asks to sign in first: " + browser.url());
+        browser.screenshot("login-en-desktop", Browser.DESKTOP);
+
+        browser.signIn(person.email(), person.password());
+        assertEquals("Your subscriptions", browser.heading());
+        String account = browser.text();
+        assertTrue(account.contains("Test Plan Monthly"), account);
+        assertTrue(account.contains("€30.00 per month"), account);
+        assertTrue(account.contains("If you cancel now:"), account);
+        assertTrue(account.contains("You keep access until the end of"), account);
+        assertTrue(account.contains("You will not be charged again."), account);
+        assertTrue(account.contains("Refund: none."), account);
+        assertTrue(account.contains("Or cancel now: your access ends right away and you get €20.00 back."), account);
+        assertTrue(account.contains("help@example.com"), "support contacts on the page");
+        assertEquals(List.of("Cancel at the end of the period", "Cancel now and get €20.00 back"),
+                browser.buttons().stream().map(button -> button.getAttribute("value"))
+                        .filter(label -> label.startsWith("Cancel")).toList());
+        browser.screenshot("account-en-desktop", Browser.DESKTOP);
+        browser.screenshot("account-en-phone", Browser.PHONE);
+
+        browser.button("Cancel at the end of the period").click();
+
+        assertTrue(browser.url().contains("/receipt?ref=CX-"), "one click leads to the receipt: " + browser.url());
+        assertEquals("Your cancellation is confirmed", browser.heading());
+        String reference = browser.textOf("reference");
+        assertTrue(reference.matches("CX-[A-Z0-9]{4}-[A-Z0-9]{4}"), reference);
+        String receipt = browser.text();
+        assertTrue(receipt.contains("Received"), receipt);
+        assertTrue(receipt.contains("You will not be charged again."), receipt);
+        assertTrue(receipt.contains("We may send you one short email asking why you left."), receipt);
+        assertTrue(receipt.contains("You can undo this cancellation until"), receipt);
+        assertTrue(receipt.contains("help@example.com"), receipt);
+        browser.screenshot("receipt-en-desktop", Browser.DESKTOP);
+        browser.screenshot("receipt-en-phone", Browser.PHONE);
+
+        browser.refresh();
+        assertEquals(reference, browser.textOf("reference"), "the receipt is bookmarkable and stable");
+
+        browser.button("Undo the cancellation").click();
+
+        assertEquals("You undid this cancellation", browser.heading());
+        assertTrue(browser.text().contains("Done. Your cancellation is undone and your subscription continues."));
+        assertTrue(browser.buttons().stream().noneMatch(b -> "Undo the cancellation".equals(b.getAttribute("value"))));
+        browser.screenshot("receipt-undone-en-desktop", Browser.DESKTOP);
+
+        browser.clickLink("Back to your subscriptions");
+        assertTrue(browser.text().contains("Active"));
+        browser.button("Cancel at the end of the period").click();
+
+        assertEquals("Your cancellation is confirmed", browser.heading());
+        assertNotEquals(reference, browser.textOf("reference"), "a new cancellation has a new reference");
+    }
+
+    @Test
+    void anotherSubscribersReceiptAnswersNotFound() {
+        TestData.Person owner = TestData.newSubscriber(base);
+        browser.signIn(owner.email(), owner.password());
+        browser.button("Cancel at the end of the period").click();
+        String receiptUrl = browser.url();
+
+        browser.forgetSession();
+        TestData.Person stranger = TestData.newSubscriber(base);
+        browser.signIn(stranger.email(), stranger.password());
+        browser.open(receiptUrl.substring(base.toString().length()));
+
+        assertEquals("We can’t find that page", browser.heading());
+        assertFalse(browser.text().contains("Test Plan Monthly"), "nothing of the other receipt shows");
+        browser.screenshot("not-found-en-desktop", Browser.DESKTOP);
+    }
+
+    @Test
+    void theLanguageSwitchShowsThePageInGermanAndKeepsItThere() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+
+        browser.clickLink("Deutsch");
+
+        assertEquals("Ihre Abos", browser.heading());
+        assertTrue(browser.text().contains("Wenn Sie jetzt kündigen:"));
+        assertTrue(browser.text().contains("30,00 € pro Monat"));
+        browser.screenshot("account-de-desktop", Browser.DESKTOP);
+        browser.button("Zum Ende des Zeitraums kündigen").click();
+        assertEquals("Ihre Kündigung ist bestätigt", browser.heading());
+        browser.screenshot("receipt-de-phone", Browser.PHONE);
+    }
+
+    @Test
+    void aWrongPasswordGetsAPlainMessageAndNoAccess() {
+        TestData.Person person = TestData.newSubscriber(base);
+
+        browser.signIn(person.email(), "not-the-password");
+
+        assertTrue(browser.text().contains("That email address and password don’t match."), browser.text());
+        browser.open("account");
+        assertTrue(browser.url().contains("/login"));
+    }
+
+    @Test
+    void errorPagesAreHumanAndNeverShowAStackTrace() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+
+        browser.open("no-such-page");
+        assertEquals("We can’t find that page", browser.heading());
+
+        browser.open("test-fixtures/failure");
+        assertEquals("Something went wrong on our side", browser.heading());
+        assertTrue(browser.textOf("incident").matches("[0-9A-F]{8}"), "a code to give support");
+        assertFalse(browser.text().contains("Exception"), browser.text());
+        browser.screenshot("error-en-desktop", Browser.DESKTOP);
+
+        browser.forgetSession();
+        TestData.Person staff = TestData.newStaff(base, "product");
+        browser.signIn(staff.email(), staff.password());
+        browser.open("account");
+        assertEquals("This page is not open to your account", browser.heading());
+    }
+}

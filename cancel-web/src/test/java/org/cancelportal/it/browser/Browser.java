@@ -1,0 +1,136 @@
+package org.cancelportal.it.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through chromedriver, as a person would use the portal. There is no fallback:
+ * without the browser the tests fail, they never skip.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(375, 812);
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final WebDriver driver;
+    private final URL base;
+
+    public Browser(URL base, String language) {
+        this.base = base;
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    public void open(String path) {
+        driver.get(base.toString() + path);
+    }
+
+    public void signIn(String email, String password) {
+        open("login");
+        field("login:email").sendKeys(email);
+        field("login:password").sendKeys(password);
+        button("Sign in", "Anmelden").click();
+    }
+
+    public WebElement field(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** The one button whose label is one of these (the same button in either language). */
+    public WebElement button(String... labels) {
+        List<WebElement> matches = buttons().stream()
+                .filter(button -> List.of(labels).contains(button.getAttribute("value")))
+                .toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("Expected one button labelled " + List.of(labels) + " but found "
+                    + matches.size() + " among " + buttons().stream().map(b -> b.getAttribute("value")).toList());
+        }
+        return matches.get(0);
+    }
+
+    public List<WebElement> buttons() {
+        return driver.findElements(By.cssSelector("input[type=submit], button"));
+    }
+
+    public String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public String textOf(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    public void refresh() {
+        driver.navigate().refresh();
+    }
+
+    public void clickLink(String text) {
+        driver.findElement(By.linkText(text)).click();
+    }
+
+    public void forgetSession() {
+        driver.manage().deleteAllCookies();
+    }
+
+    /** Saves the whole page, laid out at the given width, under target/screenshots/NAME.png. */
+    public Path screenshot(String name, Dimension size) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        driver.manage().window().setSize(size);
+        try {
+            Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Number> content = (Map<String, Number>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"),
+                    "height", content.get("height"), "scale", 1);
+            String png = (String) chrome.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, Base64.getDecoder().decode(png));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,55 @@
+package org.cancelportal.it.browser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Asks the test deployment for fresh people to sign in as, so every test starts from its own data. */
+public final class TestData {
+
+    public record Person(String email, String password) {
+    }
+
+    private TestData() {
+    }
+
+    public static Person newSubscriber(URL base) {
+        return post(base, "test-fixtures/subscriber?zone=UTC");
+    }
+
+    public static Person newStaff(URL base, String role) {
+        return post(base, "test-fixtures/staff?role=" + role);
+    }
+
+    public static int status(URL base, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Person post(URL base, String path) {
+        try {
+            String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new Person(field(json, "email"), field(json, "password"));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+}
