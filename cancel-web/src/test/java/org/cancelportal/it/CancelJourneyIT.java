@@ -47,10 +47,42 @@ class CancelJourneyIT {
 
     @Test
     void signInCancelWithOneClickSeeTheReceiptUndoAndCancelAgain() {
+        journey("en");
+    }
+
+    @Test
+    void theSameJourneyWorksWithJavaScriptTurnedOff() {
+        browser.close();
+        browser = new Browser(base, "en-US", false);
+        journey("en-nojs");
+    }
+
+    @Test
+    void aPageLeftOpenTooLongReloadsWithANoteAndChangesNothing() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        // The server keeps the last 20 views of a session; 25 newer ones in another tab push this page's view out.
+        browser.inSecondTab(() -> {
+            for (int i = 0; i < 25; i++) {
+                browser.open("account");
+            }
+        });
+
+        browser.press("Cancel at the end of the period");
+
+        assertEquals("Your subscriptions", browser.heading());
+        assertTrue(browser.text().contains("This page had been open for a while, so we loaded it again. Nothing was"
+                + " changed."), browser.text());
+        assertTrue(browser.text().contains("Active"), "nothing was cancelled");
+        browser.press("Cancel at the end of the period");
+        assertEquals("Your cancellation is confirmed", browser.heading());
+    }
+
+    private void journey(String screenshotSuffix) {
         TestData.Person person = TestData.newSubscriber(base);
         browser.open("account");
         assertTrue(browser.url().contains("/login"), "the account page asks to sign in first: " + browser.url());
-        browser.screenshot("login-en-desktop", Browser.DESKTOP);
+        browser.screenshot("login-" + screenshotSuffix + "-desktop", Browser.DESKTOP);
 
         browser.signIn(person.email(), person.password());
         assertEquals("Your subscriptions", browser.heading());
@@ -66,10 +98,10 @@ class CancelJourneyIT {
         assertEquals(List.of("Cancel at the end of the period", "Cancel now and get €20.00 back"),
                 browser.buttons().stream().map(button -> button.getAttribute("value"))
                         .filter(label -> label.startsWith("Cancel")).toList());
-        browser.screenshot("account-en-desktop", Browser.DESKTOP);
-        browser.screenshot("account-en-phone", Browser.PHONE);
+        browser.screenshot("account-" + screenshotSuffix + "-desktop", Browser.DESKTOP);
+        browser.screenshot("account-" + screenshotSuffix + "-phone", Browser.PHONE);
 
-        browser.button("Cancel at the end of the period").click();
+        browser.press("Cancel at the end of the period");
 
         assertTrue(browser.url().contains("/receipt?ref=CX-"), "one click leads to the receipt: " + browser.url());
         assertEquals("Your cancellation is confirmed", browser.heading());
@@ -81,22 +113,22 @@ class CancelJourneyIT {
         assertTrue(receipt.contains("We may send you one short email asking why you left."), receipt);
         assertTrue(receipt.contains("You can undo this cancellation until"), receipt);
         assertTrue(receipt.contains("help@example.com"), receipt);
-        browser.screenshot("receipt-en-desktop", Browser.DESKTOP);
-        browser.screenshot("receipt-en-phone", Browser.PHONE);
+        browser.screenshot("receipt-" + screenshotSuffix + "-desktop", Browser.DESKTOP);
+        browser.screenshot("receipt-" + screenshotSuffix + "-phone", Browser.PHONE);
 
         browser.refresh();
         assertEquals(reference, browser.textOf("reference"), "the receipt is bookmarkable and stable");
 
-        browser.button("Undo the cancellation").click();
+        browser.press("Undo the cancellation");
 
         assertEquals("You undid this cancellation", browser.heading());
         assertTrue(browser.text().contains("Done. Your cancellation is undone and your subscription continues."));
         assertTrue(browser.buttons().stream().noneMatch(b -> "Undo the cancellation".equals(b.getAttribute("value"))));
-        browser.screenshot("receipt-undone-en-desktop", Browser.DESKTOP);
+        browser.screenshot("receipt-undone-" + screenshotSuffix + "-desktop", Browser.DESKTOP);
 
-        browser.clickLink("Back to your subscriptions");
+        browser.follow("Back to your subscriptions");
         assertTrue(browser.text().contains("Active"));
-        browser.button("Cancel at the end of the period").click();
+        browser.press("Cancel at the end of the period");
 
         assertEquals("Your cancellation is confirmed", browser.heading());
         assertNotEquals(reference, browser.textOf("reference"), "a new cancellation has a new reference");
@@ -106,7 +138,7 @@ class CancelJourneyIT {
     void anotherSubscribersReceiptAnswersNotFound() {
         TestData.Person owner = TestData.newSubscriber(base);
         browser.signIn(owner.email(), owner.password());
-        browser.button("Cancel at the end of the period").click();
+        browser.press("Cancel at the end of the period");
         String receiptUrl = browser.url();
 
         browser.forgetSession();
@@ -124,13 +156,13 @@ class CancelJourneyIT {
         TestData.Person person = TestData.newSubscriber(base);
         browser.signIn(person.email(), person.password());
 
-        browser.clickLink("Deutsch");
+        browser.follow("Deutsch");
 
         assertEquals("Ihre Abos", browser.heading());
         assertTrue(browser.text().contains("Wenn Sie jetzt kündigen:"));
         assertTrue(browser.text().contains("30,00 € pro Monat"));
         browser.screenshot("account-de-desktop", Browser.DESKTOP);
-        browser.button("Zum Ende des Zeitraums kündigen").click();
+        browser.press("Zum Ende des Zeitraums kündigen");
         assertEquals("Ihre Kündigung ist bestätigt", browser.heading());
         browser.screenshot("receipt-de-phone", Browser.PHONE);
     }

@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromedriver, as a person would use the portal. There is no fallback:
@@ -32,13 +34,19 @@ public final class Browser implements AutoCloseable {
     private final URL base;
 
     public Browser(URL base, String language) {
+        this(base, language, true);
+    }
+
+    /** With javascript false, Chromium runs no script of the pages at all, as with a blocker or an old phone. */
+    public Browser(URL base, String language, boolean javascript) {
         this.base = base;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
+                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
@@ -55,7 +63,21 @@ public final class Browser implements AutoCloseable {
         open("login");
         field("login:email").sendKeys(email);
         field("login:password").sendKeys(password);
-        button("Sign in", "Anmelden").click();
+        press("Sign in", "Anmelden");
+    }
+
+    /** Clicks the button and waits until the next page has replaced this one. */
+    public void press(String... labels) {
+        WebElement button = button(labels);
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+    }
+
+    /** Follows the link and waits until the next page has replaced this one. */
+    public void follow(String linkText) {
+        WebElement link = driver.findElement(By.linkText(linkText));
+        link.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(link));
     }
 
     public WebElement field(String id) {
@@ -94,12 +116,16 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    public void refresh() {
-        driver.navigate().refresh();
+    /** Opens the path in a second tab and returns to the first, leaving the second open. */
+    public void inSecondTab(Runnable work) {
+        String first = driver.getWindowHandle();
+        driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        work.run();
+        driver.switchTo().window(first);
     }
 
-    public void clickLink(String text) {
-        driver.findElement(By.linkText(text)).click();
+    public void refresh() {
+        driver.navigate().refresh();
     }
 
     public void forgetSession() {
