@@ -59,8 +59,7 @@ class CancelJourneyIT {
 
     @Test
     void aPageLeftOpenTooLongReloadsWithANoteAndChangesNothing() {
-        TestData.Person person = TestData.newSubscriber(base);
-        browser.signIn(person.email(), person.password());
+        signInAsNewSubscriber();
         // The server keeps the last 20 views of a session; 25 newer ones in another tab push this page's view out.
         browser.inSecondTab(() -> {
             for (int i = 0; i < 25; i++) {
@@ -76,6 +75,12 @@ class CancelJourneyIT {
         assertTrue(browser.text().contains("Active"), "nothing was cancelled");
         browser.press("Cancel at the end of the period");
         assertEquals("Your cancellation is confirmed", browser.heading());
+    }
+
+    private TestData.Person signInAsNewSubscriber() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        return person;
     }
 
     private void journey(String screenshotSuffix) {
@@ -153,8 +158,7 @@ class CancelJourneyIT {
 
     @Test
     void theLanguageSwitchShowsThePageInGermanAndKeepsItThere() {
-        TestData.Person person = TestData.newSubscriber(base);
-        browser.signIn(person.email(), person.password());
+        signInAsNewSubscriber();
 
         browser.follow("Deutsch");
 
@@ -180,8 +184,7 @@ class CancelJourneyIT {
 
     @Test
     void errorPagesAreHumanAndNeverShowAStackTrace() {
-        TestData.Person person = TestData.newSubscriber(base);
-        browser.signIn(person.email(), person.password());
+        signInAsNewSubscriber();
 
         browser.open("no-such-page");
         assertEquals("We can’t find that page", browser.heading());
