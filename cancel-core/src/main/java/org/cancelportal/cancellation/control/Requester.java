@@ -23,6 +23,11 @@ public record Requester(String actor, Channel channel, Long ownSubscriberId) {
         return new Requester(actor, channel, null);
     }
 
+    /** Someone holding a genuine, unexpired signed link from one of our emails: may read what the link names. */
+    public static Requester signedLink() {
+        return new Requester("signed link", Channel.WEB, null);
+    }
+
     public boolean mayActOn(Subscription subscription) {
         return ownSubscriberId == null || subscription.belongsTo(ownSubscriberId);
     }

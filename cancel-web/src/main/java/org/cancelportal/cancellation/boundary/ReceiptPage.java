@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.NotFoundException;
 import org.cancelportal.cancellation.control.ReferenceGenerator;
@@ -14,6 +15,7 @@ import org.cancelportal.cancellation.control.UndoNotPossibleException;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
+import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.web.DisplayFormat;
 import org.cancelportal.web.Navigation;
 import org.cancelportal.web.PageMessages;
@@ -41,15 +43,29 @@ public class ReceiptPage implements Serializable {
     @Inject
     transient Clock clock;
 
+    @Inject
+    transient LinkSigner signer;
+
     private String reference;
+    private String signature;
     private ReceiptView view;
 
-    /** Runs before the page is drawn; an unknown or foreign reference answers 404. */
+    /**
+     * Runs before the page is drawn. The owner, signed in, sees their receipt; anyone with the signed link from the
+     * receipt email sees it too, read-only, until the link expires. An unknown or foreign reference answers 404.
+     */
     public void load() {
+        String normalised = ReferenceGenerator.normalise(reference);
+        Optional<Requester> requester = currentSubscriber.requester();
+        if (requester.isEmpty() && signer.verify(ReceiptEmail.RECEIPT_LINK_PURPOSE, normalised, signature)) {
+            requester = Optional.of(Requester.signedLink());
+        }
+        if (requester.isEmpty()) {
+            navigation.redirect(signature == null ? "/login" : "/login?linkExpired=true");
+            return;
+        }
         try {
-            Requester requester = currentSubscriber.requester().orElseThrow(() -> new NotFoundException("Subscriber"));
-            Cancellation cancellation = cancellationService.receipt(ReferenceGenerator.normalise(reference), requester);
-            view = toView(cancellation);
+            view = toView(cancellationService.receipt(normalised, requester.get()));
         } catch (NotFoundException e) {
             navigation.notFound();
         }
@@ -77,8 +93,7 @@ public class ReceiptPage implements Serializable {
                 c.getMode() == CancellationMode.IMMEDIATE, !c.getRefund().isZero(), format.money(c.getRefund()),
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
-                cancellationService.policy().mayUndo(c, clock.instant()),
-                c.getSubscription().getSubscriber().getEmail());
+                cancellationService.policy().mayUndo(c, clock.instant()), currentSubscriber.requester().isPresent());
     }
 
     public String getReference() {
@@ -87,6 +102,14 @@ public class ReceiptPage implements Serializable {
 
     public void setReference(String reference) {
         this.reference = reference;
+    }
+
+    public String getSignature() {
+        return signature;
+    }
+
+    public void setSignature(String signature) {
+        this.signature = signature;
     }
 
     public ReceiptView getView() {

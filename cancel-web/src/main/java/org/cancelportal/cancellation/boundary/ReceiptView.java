@@ -6,5 +6,5 @@ import java.io.Serializable;
 public record ReceiptView(String reference, String planName, String receivedAt, String effectiveAt,
                           boolean immediate, boolean refundDue, String refund, String dataTextKey,
                           boolean undone, String undoneAt, boolean takenEffect, boolean undoPossible,
-                          String subscriberEmail) implements Serializable {
+                          boolean signedIn) implements Serializable {
 }

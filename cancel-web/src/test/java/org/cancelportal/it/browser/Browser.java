@@ -59,6 +59,10 @@ public final class Browser implements AutoCloseable {
         driver.get(base.toString() + path);
     }
 
+    public void openUrl(String url) {
+        driver.get(url);
+    }
+
     public void signIn(String email, String password) {
         open("login");
         field("login:email").sendKeys(email);

@@ -19,7 +19,12 @@ public final class TestData {
     }
 
     public static Person newSubscriber(URL base) {
-        return post(base, "test-fixtures/subscriber?zone=UTC");
+        return newSubscriber(base, "en");
+    }
+
+    /** A subscriber in UTC whose stored language (for emails) is the given one. */
+    public static Person newSubscriber(URL base, String language) {
+        return post(base, "test-fixtures/subscriber?zone=UTC&language=" + language);
     }
 
     public static Person newStaff(URL base, String role) {

@@ -33,7 +33,8 @@ public class FixtureServlet extends HttpServlet {
             return;
         }
         String zone = request.getParameter("zone") == null ? "Europe/Berlin" : request.getParameter("zone");
-        Fixtures.Created created = fixtures.subscriberWithSubscription(zone);
+        String language = request.getParameter("language") == null ? "en" : request.getParameter("language");
+        Fixtures.Created created = fixtures.subscriberWithSubscription(zone, java.util.Locale.forLanguageTag(language));
         var subscriptions = Json.createArrayBuilder();
         created.subscriptionIds().forEach(subscriptions::add);
         response.getWriter().write(Json.createObjectBuilder()

@@ -23,6 +23,7 @@ import org.cancelportal.subscription.entity.Subscription;
 
 /** Creates fresh subscribers for one test each and reads back what the database holds. */
 @ApplicationScoped
+@Transactional
 public class Fixtures {
 
     public static final String PASSWORD = "test-password-1";
@@ -45,10 +46,14 @@ public class Fixtures {
     }
 
     /** A subscriber with a login and one monthly EUR subscription 10 days into a 30-day period. */
-    @Transactional
     public Created subscriberWithSubscription(String zone) {
+        return subscriberWithSubscription(zone, Locale.ENGLISH);
+    }
+
+    @Transactional
+    public Created subscriberWithSubscription(String zone, Locale locale) {
         String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        Subscriber subscriber = new Subscriber(email, "Test Person", Locale.ENGLISH, ZoneId.of(zone));
+        Subscriber subscriber = new Subscriber(email, "Test Person", locale, ZoneId.of(zone));
         em.persist(subscriber);
         Plan plan = new Plan("it-" + UUID.randomUUID(), "Test Plan Monthly", Money.of("30.00", "EUR"),
                 BillingPeriod.MONTHLY);

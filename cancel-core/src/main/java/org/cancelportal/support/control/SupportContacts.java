@@ -1,4 +1,4 @@
-package org.cancelportal.web;
+package org.cancelportal.support.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

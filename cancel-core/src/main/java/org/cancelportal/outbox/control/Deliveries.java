@@ -1,0 +1,153 @@
+package org.cancelportal.outbox.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.cancelportal.outbox.entity.OutboxEvent;
+
+/**
+ * The per-consumer delivery records. A delivery is claimed with SKIP LOCKED, so relays on several nodes share the
+ * work without handling an event twice; an event waits while an earlier event of the same subscription is pending.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+
+    /** Events that committed this much later than their timestamp are still found. */
+    static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(10);
+
+    static final String CLAIM = """
+            SELECT d.event_id, d.attempts FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
+            WHERE d.consumer = ?1 AND d.status = 'PENDING' AND d.next_attempt_at <= ?2
+              AND NOT EXISTS (SELECT 1 FROM outbox_delivery p JOIN outbox_event pe ON pe.id = p.event_id
+                              WHERE p.consumer = d.consumer AND p.status = 'PENDING'
+                                AND pe.aggregate_type = e.aggregate_type AND pe.aggregate_id = e.aggregate_id
+                                AND (pe.occurred_at, pe.id) < (e.occurred_at, e.id))
+            ORDER BY e.occurred_at, e.id
+            LIMIT 1
+            FOR UPDATE OF d SKIP LOCKED""";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ConsumerInvoker invoker;
+
+    @Inject
+    RelaySettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Registers the consumer; it handles events from now on, not the history before it existed. */
+    @Transactional
+    public void register(OutboxConsumer consumer) {
+        em.createNativeQuery("INSERT INTO outbox_consumer (name, registered_at, enrolled_until) VALUES (?1, ?2, ?2)"
+                        + " ON CONFLICT (name) DO NOTHING")
+                .setParameter(1, consumer.name())
+                .setParameter(2, Timestamp.from(clock.instant()))
+                .executeUpdate();
+    }
+
+    /** Creates pending deliveries for the consumer's new events. */
+    @Transactional
+    public int enrol(OutboxConsumer consumer) {
+        String types = consumer.eventTypes().stream()
+                .peek(Deliveries::requirePlainName)
+                .map(type -> "'" + type + "'")
+                .collect(Collectors.joining(", "));
+        int enrolled = em.createNativeQuery("INSERT INTO outbox_delivery (event_id, consumer, status, next_attempt_at)"
+                        + " SELECT e.id, c.name, 'PENDING', e.occurred_at FROM outbox_event e"
+                        + " JOIN outbox_consumer c ON c.name = ?1"
+                        + " WHERE e.event_type IN (" + types + ") AND e.occurred_at >= c.registered_at"
+                        + " AND e.occurred_at >= c.enrolled_until - make_interval(secs => ?2)"
+                        + " ON CONFLICT (event_id, consumer) DO NOTHING")
+                .setParameter(1, consumer.name())
+                .setParameter(2, LATE_COMMIT_MARGIN.toSeconds())
+                .executeUpdate();
+        em.createNativeQuery("UPDATE outbox_consumer SET enrolled_until = GREATEST(enrolled_until,"
+                        + " COALESCE((SELECT max(occurred_at) FROM outbox_event), enrolled_until)) WHERE name = ?1")
+                .setParameter(1, consumer.name())
+                .executeUpdate();
+        return enrolled;
+    }
+
+    /**
+     * Claims the next due delivery, hands its event to the consumer and records the outcome, all under the row lock.
+     *
+     * @return the event handled or failed, or empty when nothing is due
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<UUID> deliverNext(OutboxConsumer consumer) {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> claimed = em.createNativeQuery(CLAIM)
+                .setParameter(1, consumer.name())
+                .setParameter(2, Timestamp.from(now))
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID eventId = (UUID) claimed.get(0)[0];
+        int failedBefore = ((Number) claimed.get(0)[1]).intValue();
+        OutboxEvent event = em.find(OutboxEvent.class, eventId);
+        try {
+            invoker.invoke(consumer, event);
+            update("UPDATE outbox_delivery SET status = 'DONE', attempts = attempts + 1, handled_at = ?3,"
+                    + " last_error = NULL WHERE event_id = ?1 AND consumer = ?2", eventId, consumer.name(), now);
+        } catch (Exception e) {
+            recordFailure(consumer, event, failedBefore + 1, e, now);
+        }
+        return Optional.of(eventId);
+    }
+
+    /** Puts a dead delivery back in line, for an admin who fixed its cause. */
+    @Transactional
+    public boolean retry(UUID eventId, String consumer) {
+        return em.createNativeQuery("UPDATE outbox_delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ?3"
+                        + " WHERE event_id = ?1 AND consumer = ?2 AND status = 'DEAD'")
+                .setParameter(1, eventId).setParameter(2, consumer).setParameter(3, Timestamp.from(clock.instant()))
+                .executeUpdate() == 1;
+    }
+
+    private void recordFailure(OutboxConsumer consumer, OutboxEvent event, int attempts, Exception e, Instant now) {
+        boolean dead = attempts >= settings.maxAttempts();
+        String error = String.valueOf(e);
+        LOG.log(dead ? Level.SEVERE : Level.WARNING, e, () -> consumer.name() + " failed on " + event.getEventType()
+                + " " + event.getId() + " (attempt " + attempts + (dead ? ", giving up until an admin retries it)"
+                : ", will retry)"));
+        em.createNativeQuery("UPDATE outbox_delivery SET status = ?3, attempts = ?4, next_attempt_at = ?5,"
+                        + " last_error = ?6 WHERE event_id = ?1 AND consumer = ?2")
+                .setParameter(1, event.getId())
+                .setParameter(2, consumer.name())
+                .setParameter(3, dead ? "DEAD" : "PENDING")
+                .setParameter(4, attempts)
+                .setParameter(5, Timestamp.from(now.plus(settings.backoffAfter(attempts))))
+                .setParameter(6, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .executeUpdate();
+    }
+
+    private void update(String sql, UUID eventId, String consumer, Instant at) {
+        em.createNativeQuery(sql).setParameter(1, eventId).setParameter(2, consumer)
+                .setParameter(3, Timestamp.from(at)).executeUpdate();
+    }
+
+    private static void requirePlainName(String type) {
+        if (!type.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("Event type names are letters, digits and _: " + type);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The receipt email, received by a real SMTP server on loopback. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ReceiptEmailIT {
+
+    /** The test server sends to localhost:3025 (src/test/liberty/config/server.xml). */
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    private static final Pattern RECEIPT_LINK = Pattern.compile("(http://localhost:9180/cancel-web/receipt\\?ref=\\S+)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployment.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base, "en-US");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void oneCancellationSendsExactlyOneReceiptWhoseSignedLinkOpensTheReceipt() throws Exception {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        String reference = browser.textOf("reference");
+
+        MimeMessage email = onlyEmailTo(person.email());
+        String text = textOf(email);
+        assertEquals("Your cancellation of Test Plan Monthly is confirmed (" + reference + ")", email.getSubject());
+        assertTrue(email.getMessageID().matches("<[0-9a-f-]{36}\\.receipt-email@cancelportal>"), email.getMessageID());
+        assertTrue(text.startsWith("Hello Test Person,"), text);
+        assertTrue(text.contains("Reference: " + reference), text);
+        assertTrue(text.contains("Received: "), text);
+        assertTrue(text.contains("Access ends: the end of"), text);
+        assertTrue(text.contains("Refund: None"), text);
+        assertTrue(text.contains("You can undo this cancellation until"), text);
+        assertTrue(text.contains("help@example.com"), text);
+        assertTrue(GreenMailUtil.getBody(email).contains("text/html"), "an HTML part as well");
+
+        String link = receiptLink(text);
+        browser.forgetSession();
+        browser.openUrl(link);
+        assertEquals("Your cancellation is confirmed", browser.heading());
+        assertEquals(reference, browser.textOf("reference"));
+        assertTrue(browser.text().contains("To undo this cancellation, sign in first."));
+
+        browser.openUrl(link.substring(0, link.length() - 2) + "xx");
+        assertTrue(browser.url().contains("/login"), "a changed signature opens nothing: " + browser.url());
+        assertTrue(browser.text().contains("That link no longer works."));
+    }
+
+    @Test
+    void undoingSendsOneConfirmationThatTheSubscriptionContinues() throws Exception {
+        TestData.Person person = TestData.newSubscriber(base, "de");
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        String reference = browser.textOf("reference");
+        browser.press("Undo the cancellation");
+
+        SMTP.waitForIncomingEmail(30_000, 2);
+        Thread.sleep(2_000);
+        MimeMessage[] received = SMTP.getReceivedMessagesForDomain(person.email());
+        assertEquals(2, received.length, "one receipt, one undo confirmation");
+        assertEquals("Ihre Kündigung von Test Plan Monthly ist bestätigt (" + reference + ")", received[0].getSubject());
+        assertEquals("Ihr Abo Test Plan Monthly läuft weiter (" + reference + ")", received[1].getSubject());
+        assertTrue(textOf(received[1]).contains("Ihr Abo läuft weiter wie bisher."), textOf(received[1]));
+    }
+
+    @Test
+    void whileTheMailServerIsDownCancellingWorksAndTheEmailFollowsOnceItIsBack() throws Exception {
+        SMTP.stop();
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        assertEquals("Your cancellation is confirmed", browser.heading());
+        Thread.sleep(3_000);
+
+        SMTP.start();
+
+        MimeMessage email = onlyEmailTo(person.email());
+        assertTrue(email.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed"));
+    }
+
+    /** Waits for the email, then a little longer, to be sure no second one follows. */
+    private MimeMessage onlyEmailTo(String address) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (SMTP.getReceivedMessagesForDomain(address).length == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(2_000);
+        MimeMessage[] received = SMTP.getReceivedMessagesForDomain(address);
+        assertEquals(1, received.length, "exactly one email to " + address);
+        return received[0];
+    }
+
+    private static String textOf(MimeMessage email) throws Exception {
+        var multipart = (jakarta.mail.internet.MimeMultipart) email.getContent();
+        return (String) multipart.getBodyPart(0).getContent();
+    }
+
+    private static String receiptLink(String text) {
+        Matcher matcher = RECEIPT_LINK.matcher(text);
+        assertTrue(matcher.find(), "a link to the receipt in: " + text);
+        return matcher.group(1);
+    }
+}
