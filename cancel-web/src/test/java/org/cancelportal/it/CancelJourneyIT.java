@@ -94,7 +94,7 @@ class CancelJourneyIT {
         String account = browser.text();
         assertTrue(account.contains("Test Plan Monthly"), account);
         assertTrue(account.contains("€30.00 per month"), account);
-        assertTrue(account.contains("If you cancel now:"), account);
+        assertTrue(account.contains("What cancelling means:"), account);
         assertTrue(account.contains("You keep access until the end of"), account);
         assertTrue(account.contains("You will not be charged again."), account);
         assertTrue(account.contains("Refund: none."), account);
@@ -163,7 +163,7 @@ class CancelJourneyIT {
         browser.follow("Deutsch");
 
         assertEquals("Ihre Abos", browser.heading());
-        assertTrue(browser.text().contains("Wenn Sie jetzt kündigen:"));
+        assertTrue(browser.text().contains("Was eine Kündigung bedeutet:"));
         assertTrue(browser.text().contains("30,00 € pro Monat"));
         browser.screenshot("account-de-desktop", Browser.DESKTOP);
         browser.press("Zum Ende des Zeitraums kündigen");

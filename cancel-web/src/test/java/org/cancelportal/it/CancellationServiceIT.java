@@ -29,6 +29,7 @@ import org.cancelportal.cancellation.control.UndoNotPossibleException;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.it.support.Fixtures;
+import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.it.support.TestDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -83,6 +84,18 @@ class CancellationServiceIT {
         assertEquals("20.00", cancellation.getRefund().amount().toPlainString());
         assertTrue(Duration.between(cancellation.getEffectiveAt(), Instant.now()).abs().toMinutes() < 5);
         assertEquals("CANCELLED", fixtures.status(subscriptionId));
+        assertEquals(1, events(person, "SubscriptionEnded"), "ending now is announced like any other end");
+    }
+
+    @Test
+    void theRefundShownOnTheButtonIsPaidEvenIfTheDayChangedBeforeTheClick() {
+        var person = fixtures.subscriberWithSubscription("UTC");
+        Money shownYesterday = Money.of("21.00", "EUR");
+
+        Cancellation cancellation = service.cancel(new CancelCommand(person.subscriptionIds().get(0),
+                CancellationMode.IMMEDIATE, requester(person), "promise-" + person.subscriberId(), shownYesterday));
+
+        assertEquals("21.00", cancellation.getRefund().amount().toPlainString());
     }
 
     @Test

@@ -101,7 +101,7 @@ class ReceiptEmailIT {
         Thread.sleep(2_000);
         MimeMessage[] received = SMTP.getReceivedMessagesForDomain(person.email());
         assertEquals(2, received.length, "one receipt, one undo confirmation");
-        assertEquals("Ihre Kündigung von Test Plan Monthly ist bestätigt (" + reference + ")", received[0].getSubject());
+        assertEquals("Ihre Kündigung des Abos Test Plan Monthly ist bestätigt (" + reference + ")", received[0].getSubject());
         assertEquals("Ihr Abo Test Plan Monthly läuft weiter (" + reference + ")", received[1].getSubject());
         assertTrue(textOf(received[1]).contains("Ihr Abo läuft weiter wie bisher."), textOf(received[1]));
     }

@@ -54,7 +54,7 @@ public class CancellationCompletion {
         for (Number id : due) {
             Subscription subscription = em.find(Subscription.class, id.longValue());
             Cancellation cancellation = cancellations.inForceFor(subscription.getId()).orElseThrow();
-            subscription.setStatus(SubscriptionStatus.CANCELLED);
+            subscription.end();
             audit.record("system", Channel.SYSTEM, "SUBSCRIPTION_ENDED", CancellationService.SUBJECT_SUBSCRIPTION,
                     subscription.getId(), SubscriptionStatus.CANCELLATION_SCHEDULED, SubscriptionStatus.CANCELLED,
                     "reference " + cancellation.getReference());

@@ -32,8 +32,13 @@ public record CancellationPolicy(CancellationMode defaultMode, boolean immediate
         return offeredModes().contains(mode);
     }
 
+    /**
+     * At the end of the period, access lasts until the period's end; if billing has not yet reported a renewal and
+     * that end has passed, the cancellation takes effect now: nothing beyond it was paid for.
+     */
     public CancellationTerms terms(Subscription subscription, CancellationMode mode, Instant now) {
-        Instant accessUntil = mode == CancellationMode.IMMEDIATE ? now : subscription.getCurrentPeriodEnd();
+        Instant periodEnd = subscription.getCurrentPeriodEnd();
+        Instant accessUntil = mode == CancellationMode.IMMEDIATE || periodEnd.isBefore(now) ? now : periodEnd;
         return new CancellationTerms(mode, accessUntil, refund(subscription, mode, now), dataHandling);
     }
 
@@ -43,7 +48,7 @@ public record CancellationPolicy(CancellationMode defaultMode, boolean immediate
      * counts as unused, in the subscriber's favour.
      */
     public Money refund(Subscription subscription, CancellationMode mode, Instant now) {
-        Money charged = subscription.amountChargedForCurrentPeriod(now);
+        Money charged = subscription.amountChargedForCurrentPeriod();
         Money none = Money.zero(charged.currency());
         if (mode != CancellationMode.IMMEDIATE || charged.isZero()) {
             return none;

@@ -12,6 +12,7 @@ import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.subscription.control.Subscriptions;
+import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.subscription.entity.SubscriptionStatus;
 
@@ -100,9 +101,12 @@ public class CancellationService {
         if (!policy.mayUndo(cancellation, now)) {
             throw new UndoNotPossibleException(reference, cancellation.getEffectiveAt());
         }
+        if (subscription.getStatus() != SubscriptionStatus.CANCELLATION_SCHEDULED) {
+            throw new UndoNotPossibleException(reference, cancellation.getEffectiveAt());
+        }
         SubscriptionStatus before = subscription.getStatus();
         cancellation.undo(now, requester.actor());
-        subscription.setStatus(SubscriptionStatus.ACTIVE);
+        subscription.resume();
         audit.record(requester.actor(), requester.channel(), "CANCELLATION_UNDONE", SUBJECT_SUBSCRIPTION,
                 subscription.getId(), before, subscription.getStatus(), "reference " + reference);
         events.undone(cancellation);
@@ -129,20 +133,37 @@ public class CancellationService {
         Instant now = clock.instant();
         CancellationMode mode = command.mode();
         CancellationTerms terms = policy.terms(subscription, mode, now);
+        Money refund = honourPromise(terms.refund(), command.promisedRefund());
         Requester requester = command.requester();
         Cancellation cancellation = new Cancellation(uniqueReference(), subscription, now, terms.accessUntil(), mode,
-                terms.refund(), requester.channel(), requester.actor(), command.idempotencyKey());
+                refund, requester.channel(), requester.actor(), command.idempotencyKey());
         em.persist(cancellation);
         SubscriptionStatus before = subscription.getStatus();
-        subscription.setStatus(mode == CancellationMode.IMMEDIATE
-                ? SubscriptionStatus.CANCELLED : SubscriptionStatus.CANCELLATION_SCHEDULED);
+        boolean endsNow = !terms.accessUntil().isAfter(now);
+        if (endsNow) {
+            subscription.end();
+        } else {
+            subscription.scheduleEnd();
+        }
         audit.record(requester.actor(), requester.channel(), "SUBSCRIPTION_CANCELLED", SUBJECT_SUBSCRIPTION,
                 subscription.getId(), before, subscription.getStatus(),
-                "reference " + cancellation.getReference() + ", mode " + mode + ", refund " + terms.refund().amount()
-                        + " " + terms.refund().currency());
+                "reference " + cancellation.getReference() + ", mode " + mode + ", refund " + refund.amount()
+                        + " " + refund.currency());
         events.cancelled(cancellation);
+        if (endsNow) {
+            events.ended(cancellation);
+        }
         em.flush();
         return cancellation;
+    }
+
+    /** The page showed an amount a moment ago (before midnight, say): the person gets at least that. */
+    private static Money honourPromise(Money computed, Money promised) {
+        if (promised == null || !promised.currency().equals(computed.currency())
+                || promised.amount().compareTo(computed.amount()) <= 0) {
+            return computed;
+        }
+        return promised;
     }
 
     private String uniqueReference() {

@@ -36,11 +36,6 @@ public class Cancellations {
                 .setParameter("id", subscriberId).getResultList();
     }
 
-    public List<Cancellation> forSubscription(long subscriptionId) {
-        return em.createQuery("select c from Cancellation c where c.subscription.id = :id order by c.requestedAt",
-                Cancellation.class).setParameter("id", subscriptionId).getResultList();
-    }
-
     public boolean referenceTaken(String reference) {
         return byReference(reference).isPresent();
     }

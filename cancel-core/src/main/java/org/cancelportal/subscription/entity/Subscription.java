@@ -73,10 +73,15 @@ public class Subscription {
         return trialEndsAt != null && now.isBefore(trialEndsAt);
     }
 
-    /** What the subscriber paid for the running period: nothing during a trial, else the plan's price. */
-    public Money amountChargedForCurrentPeriod(Instant now) {
+    /** The stored period is the free trial (even when billing has not yet reported what came after it). */
+    public boolean isTrialPeriod() {
+        return trialEndsAt != null && !currentPeriodEnd.isAfter(trialEndsAt);
+    }
+
+    /** What the subscriber paid for the stored period: nothing for a trial, else the plan's price. */
+    public Money amountChargedForCurrentPeriod() {
         Money price = plan.getPrice();
-        return isInTrial(now) ? Money.zero(price.currency()) : price;
+        return isTrialPeriod() ? Money.zero(price.currency()) : price;
     }
 
     public boolean belongsTo(long subscriberId) {
@@ -107,8 +112,28 @@ public class Subscription {
         return status;
     }
 
-    public void setStatus(SubscriptionStatus status) {
-        this.status = status;
+    public void scheduleEnd() {
+        requireStatus(SubscriptionStatus.ACTIVE);
+        status = SubscriptionStatus.CANCELLATION_SCHEDULED;
+    }
+
+    public void end() {
+        if (status == SubscriptionStatus.CANCELLED) {
+            throw new IllegalStateException("Subscription " + id + " has ended already");
+        }
+        status = SubscriptionStatus.CANCELLED;
+    }
+
+    /** Undo: only a cancellation that has not yet ended the subscription can be taken back. */
+    public void resume() {
+        requireStatus(SubscriptionStatus.CANCELLATION_SCHEDULED);
+        status = SubscriptionStatus.ACTIVE;
+    }
+
+    private void requireStatus(SubscriptionStatus expected) {
+        if (status != expected) {
+            throw new IllegalStateException("Subscription " + id + " is " + status + ", not " + expected);
+        }
     }
 
     public Instant getStartedAt() {

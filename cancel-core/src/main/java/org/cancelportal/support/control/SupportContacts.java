@@ -39,10 +39,6 @@ public class SupportContacts {
         return value("support.hours." + locale.getLanguage()).or(() -> value("support.hours")).orElse(null);
     }
 
-    public boolean isAnyConfigured() {
-        return getEmail() != null || getPhone() != null || getHelpdeskUrl() != null;
-    }
-
     private Optional<String> value(String key) {
         return config.getOptionalValue(key, String.class).map(String::trim).filter(text -> !text.isEmpty());
     }

@@ -286,4 +286,24 @@ class CancellationPolicyTest {
 
         assertEquals(eur("10.00"), policy(RefundRule.PRORATED).refund(subscription, IMMEDIATE, justAfterLocalMidnight));
     }
+
+    @Test
+    void aPeriodThatEndedWithoutARenewalEndsAccessNowInsteadOfInThePast() {
+        Subscription stale = march("9.99 EUR");
+        Instant now = Instant.parse("2025-04-10T12:00:00Z");
+
+        CancellationTerms terms = policy(RefundRule.PRORATED).terms(stale, CancellationMode.END_OF_PERIOD, now);
+
+        assertEquals(now, terms.accessUntil());
+        assertEquals(eur("0.00"), terms.refund());
+    }
+
+    @Test
+    void aTrialPeriodRefundsNothingEvenAfterTheTrialHasEnded() {
+        Plan plan = new Plan("trial", "Trial", Money.of("19.90", "EUR"), BillingPeriod.MONTHLY);
+        Subscription trial = Subscription.trial(ANN, plan, midnight("2025-03-01"), midnight("2025-03-15"));
+
+        assertEquals(eur("0.00"), policy(RefundRule.FULL_WITHIN_DAYS).refund(trial, IMMEDIATE,
+                Instant.parse("2025-03-20T10:00:00Z")));
+    }
 }

@@ -13,6 +13,7 @@ import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
+import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.web.Navigation;
 import org.cancelportal.web.PageMessages;
 
@@ -26,19 +27,19 @@ import org.cancelportal.web.PageMessages;
 public class AccountPage implements Serializable {
 
     @Inject
-    transient CurrentSubscriber currentSubscriber;
+    CurrentSubscriber currentSubscriber;
 
     @Inject
-    transient SubscriptionCards subscriptionCards;
+    SubscriptionCards subscriptionCards;
 
     @Inject
-    transient CancellationService cancellationService;
+    CancellationService cancellationService;
 
     @Inject
-    transient PageMessages messages;
+    PageMessages messages;
 
     @Inject
-    transient Navigation navigation;
+    Navigation navigation;
 
     private List<SubscriptionCard> cards;
 
@@ -52,8 +53,11 @@ public class AccountPage implements Serializable {
     public void cancel(SubscriptionCard card, String mode) {
         Requester requester = currentSubscriber.requester().orElseThrow(() -> new NotFoundException("Subscriber"));
         try {
-            Cancellation cancellation = cancellationService.cancel(new CancelCommand(card.subscriptionId(),
-                    CancellationMode.valueOf(mode), requester, card.requestKey()));
+            CancellationMode chosen = CancellationMode.valueOf(mode);
+            Money shown = card.options().stream().filter(option -> option.mode() == chosen).findFirst()
+                    .map(CancelOption::refundAmount).orElse(null);
+            Cancellation cancellation = cancellationService.cancel(new CancelCommand(card.subscriptionId(), chosen,
+                    requester, card.requestKey(), shown));
             navigation.toReceipt(cancellation.getReference());
         } catch (ModeNotOfferedException e) {
             cards = null;

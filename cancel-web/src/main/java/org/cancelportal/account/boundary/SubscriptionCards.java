@@ -75,7 +75,7 @@ public class SubscriptionCards {
             case IMMEDIATE -> terms.refund().isZero()
                     ? messages.text("cancel.button.now") : messages.text("cancel.button.now-with-refund", refund);
         };
-        return new CancelOption(mode, label, format.dateTime(terms.accessUntil(), zone), refund,
+        return new CancelOption(mode, label, format.dateTime(terms.accessUntil(), zone), terms.refund(), refund,
                 !terms.refund().isZero());
     }
 

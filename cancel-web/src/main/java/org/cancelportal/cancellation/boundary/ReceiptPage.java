@@ -26,25 +26,25 @@ import org.cancelportal.web.PageMessages;
 public class ReceiptPage implements Serializable {
 
     @Inject
-    transient CurrentSubscriber currentSubscriber;
+    CurrentSubscriber currentSubscriber;
 
     @Inject
-    transient CancellationService cancellationService;
+    CancellationService cancellationService;
 
     @Inject
-    transient DisplayFormat format;
+    DisplayFormat format;
 
     @Inject
-    transient Navigation navigation;
+    Navigation navigation;
 
     @Inject
-    transient PageMessages messages;
+    PageMessages messages;
 
     @Inject
-    transient Clock clock;
+    Clock clock;
 
     @Inject
-    transient LinkSigner signer;
+    LinkSigner signer;
 
     private String reference;
     private String signature;

@@ -30,7 +30,6 @@ import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
-import org.cancelportal.subscription.entity.SubscriptionStatus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -152,8 +151,11 @@ public class DemoData {
         Cancellation cancellation = new Cancellation(references.next(), subscription, requested, effective, mode,
                 policy.refund(subscription, mode, requested), Channel.WEB, subscription.getSubscriber().getEmail(), null);
         em.persist(cancellation);
-        subscription.setStatus(mode == CancellationMode.IMMEDIATE
-                ? SubscriptionStatus.CANCELLED : SubscriptionStatus.CANCELLATION_SCHEDULED);
+        if (mode == CancellationMode.IMMEDIATE) {
+            subscription.end();
+        } else {
+            subscription.scheduleEnd();
+        }
     }
 
     private ZonedDateTime localMidnight(Subscriber subscriber, int daysFromToday) {

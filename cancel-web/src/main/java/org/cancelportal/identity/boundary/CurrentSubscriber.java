@@ -36,12 +36,5 @@ public class CurrentSubscriber {
         return requester().map(Requester::ownSubscriberId);
     }
 
-    public Optional<String> login() {
-        return Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
-    }
-
-    public boolean isSignedIn() {
-        return securityContext.getCallerPrincipal() != null;
-    }
 
 }

@@ -37,7 +37,8 @@ public class LoginPage {
     private String password;
 
     public void signIn() throws IOException {
-        var credential = new UsernamePasswordCredential(UserAccounts.normalise(email), new Password(password));
+        var credential = new UsernamePasswordCredential(UserAccounts.normalise(email),
+                new Password(password == null ? "" : password));
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));

@@ -19,6 +19,4 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
         hashAlgorithm = Pbkdf2PasswordHash.class)
 @ApplicationScoped
 public class SecurityConfiguration {
-
-    public static final String SUBSCRIBER = "subscriber";
 }
