@@ -13,11 +13,11 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,14 +74,26 @@ public final class Browser implements AutoCloseable {
     public void press(String... labels) {
         WebElement button = button(labels);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        awaitGone(button);
     }
 
     /** Follows the link and waits until the next page has replaced this one. */
     public void follow(String linkText) {
         WebElement link = driver.findElement(By.linkText(linkText));
         link.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(link));
+        awaitGone(link);
+    }
+
+    /** Mid-navigation Chromium reports a replaced element in more ways than "stale"; any of them means gone. */
+    private void awaitGone(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     public WebElement field(String id) {

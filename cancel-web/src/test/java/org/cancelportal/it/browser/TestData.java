@@ -31,6 +31,20 @@ public final class TestData {
         return post(base, "test-fixtures/staff?role=" + role);
     }
 
+    /** What the survey stored for this subscriber (see Fixtures.surveyRecords). */
+    public static String surveyRecords(URL base, String email) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/survey?email="
+                    + email)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void expireSurveyLinks(URL base, String email) {
+        send(base, "test-fixtures/survey?email=" + email);
+    }
+
     public static int status(URL base, String path) {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
@@ -41,10 +55,14 @@ public final class TestData {
     }
 
     private static Person post(URL base, String path) {
+        String json = send(base, path);
+        return new Person(field(json, "email"), field(json, "password"));
+    }
+
+    private static String send(URL base, String path) {
         try {
-            String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return new Person(field(json, "email"), field(json, "password"));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

@@ -12,20 +12,29 @@ import java.io.IOException;
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
  */
-@WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure"})
+@WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
     Fixtures fixtures;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/survey")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(fixtures.surveyRecords(request.getParameter("email")));
+            return;
+        }
         throw new IllegalStateException("A deliberate failure, as an unexpected bug would cause");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
+        if (request.getServletPath().endsWith("/survey")) {
+            fixtures.expireInvitations(request.getParameter("email"));
+            return;
+        }
         if (request.getServletPath().endsWith("/staff")) {
             response.getWriter().write(Json.createObjectBuilder()
                     .add("email", fixtures.staffLogin(request.getParameter("role")))

@@ -89,4 +89,34 @@ public class Fixtures {
                 + " effective_at = now() - interval '1 minute' WHERE reference = ?1")
                 .setParameter(1, reference).executeUpdate();
     }
+
+    /**
+     * What the survey stored for a subscriber, one line per row: "invitation STATUS REASON" and
+     * "response anonymous=.. subscriber=.. cancellation=.. reason=.. contact=.." (anonymous responses are found
+     * through the plan code of the subscriber's subscription, as nothing else links them).
+     */
+    public String surveyRecords(String email) {
+        StringBuilder out = new StringBuilder();
+        for (Object row : em.createNativeQuery("SELECT i.status || ' ' || coalesce(i.skip_reason, '-')"
+                        + " FROM survey_invitation i JOIN subscriber s ON s.id = i.subscriber_id WHERE s.email = ?1"
+                        + " ORDER BY i.id").setParameter(1, email).getResultList()) {
+            out.append("invitation ").append(row).append('\n');
+        }
+        for (Object row : em.createNativeQuery("SELECT 'anonymous=' || r.anonymous || ' subscriber='"
+                        + " || coalesce(r.subscriber_id::text, 'none') || ' cancellation='"
+                        + " || coalesce(r.cancellation_id::text, 'none') || ' reason=' || coalesce(r.reason_code, 'none')"
+                        + " || ' contact=' || r.contact_consent || ' tenure=' || r.tenure_band"
+                        + " FROM survey_response r WHERE r.plan_code IN (SELECT p.code FROM plan p"
+                        + " JOIN subscription su ON su.plan_id = p.id JOIN subscriber s ON s.id = su.subscriber_id"
+                        + " WHERE s.email = ?1) ORDER BY r.id").setParameter(1, email).getResultList()) {
+            out.append("response ").append(row).append('\n');
+        }
+        return out.toString();
+    }
+
+    public void expireInvitations(String email) {
+        em.createNativeQuery("UPDATE survey_invitation SET expires_at = now() - interval '1 minute'"
+                + " WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ?1)").setParameter(1, email)
+                .executeUpdate();
+    }
 }

@@ -26,6 +26,13 @@ public final class TestDeployment {
         return war;
     }
 
+    /** The survey module exactly as built, deployed beside the portal at /exit-survey. */
+    public static WebArchive survey() {
+        return ShrinkWrap.create(ZipImporter.class, "exit-survey.war")
+                .importFrom(new File("../exit-survey/target/exit-survey.war"))
+                .as(WebArchive.class);
+    }
+
     private static final String WEB_FRAGMENT = """
             <web-fragment xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
               <name>test_access</name>

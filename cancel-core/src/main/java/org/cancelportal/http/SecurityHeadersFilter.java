@@ -1,4 +1,4 @@
-package org.cancelportal.web;
+package org.cancelportal.http;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers that keep pages from being framed, sniffed or cached with someone's personal data. Pages need no
+ * Headers that keep pages of both modules from being framed, sniffed, cached with someone's personal data, or leaking
+ * a link token to another site through the Referer. Pages need no
  * script, so the policy allows none inline.
  */
 @WebFilter(urlPatterns = "/*")

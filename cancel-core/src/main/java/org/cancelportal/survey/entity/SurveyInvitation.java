@@ -1,0 +1,123 @@
+package org.cancelportal.survey.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** At most one per cancellation: scheduled after it, then sent once or skipped with a reason. */
+@Entity
+@Table(name = "survey_invitation")
+public class SurveyInvitation {
+
+    public enum Status { SCHEDULED, SENT, SKIPPED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id")
+    private UUID eventId;
+
+    @Column(name = "cancellation_id")
+    private Long cancellationId;
+
+    @Column(name = "subscriber_id")
+    private Long subscriberId;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "skip_reason")
+    private String skipReason;
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "opt_out_hash")
+    private String optOutHash;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+
+    protected SurveyInvitation() {
+    }
+
+    public void skip(String reason) {
+        status = Status.SKIPPED;
+        skipReason = reason;
+    }
+
+    public void sent(Instant at, String tokenHash, String optOutHash, Instant expiresAt) {
+        this.status = Status.SENT;
+        this.sentAt = at;
+        this.tokenHash = tokenHash;
+        this.optOutHash = optOutHash;
+        this.expiresAt = expiresAt;
+    }
+
+    public void responded(Instant at) {
+        if (respondedAt == null) {
+            respondedAt = at;
+        }
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt == null || !now.isBefore(expiresAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getEventId() {
+        return eventId;
+    }
+
+    public Long getCancellationId() {
+        return cancellationId;
+    }
+
+    public Long getSubscriberId() {
+        return subscriberId;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getSkipReason() {
+        return skipReason;
+    }
+
+    public Instant getDueAt() {
+        return dueAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public Instant getRespondedAt() {
+        return respondedAt;
+    }
+}

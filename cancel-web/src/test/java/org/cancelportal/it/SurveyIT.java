@@ -1,0 +1,223 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The exit survey with both modules deployed: one invitation after a cancellation (3 s later on the test server),
+ * none after an undo, an opt-out or a recent invitation, and the survey behind the signed link.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SurveyIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    private static final String INVITATION = "Would you tell us why you left?";
+    private static final Pattern LINK = Pattern.compile("(http://localhost:9180/exit-survey/(r|opt-out)/\\S+)");
+
+    @Deployment(name = "portal", testable = false, order = 1)
+    static WebArchive portal() {
+        return TestDeployment.portal();
+    }
+
+    @Deployment(name = "survey", testable = false, order = 2)
+    static WebArchive survey() {
+        return TestDeployment.survey();
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("portal")
+    URL portal;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(portal, "en-US");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void oneCancellationBringsOneInvitationAndItsLinkTakesAnAnswerThatCanBeChangedForADay() throws Exception {
+        TestData.Person person = cancel("en");
+
+        MimeMessage invitation = onlyInvitationTo(person.email());
+        String text = textOf(invitation);
+        assertTrue(text.contains("why did you leave, and what would have been fair to you?"), text);
+        assertTrue(text.contains("less than a minute"), text);
+        assertTrue(invitation.getMessageID().endsWith(".survey-invitation@cancelportal>"));
+
+        browser.forgetSession();
+        browser.openUrl(link(text, "r"));
+        assertEquals("Why did you leave?", browser.heading());
+        browser.screenshot("survey-en-phone", Browser.PHONE);
+        browser.field("survey:reason:1").click();
+        browser.field("survey:comment").sendKeys("Nice product, but I use it twice a year.");
+        browser.field("survey:fair").sendKeys("A pause button instead of cancelling.");
+        browser.press("Send my answer");
+        assertEquals("Thank you for your answer", browser.heading());
+
+        browser.openUrl(link(text, "r"));
+        assertTrue(browser.text().contains("You already answered. You can still change your answer for a while."));
+        assertEquals("A pause button instead of cancelling.", browser.field("survey:fair").getAttribute("value"));
+
+        String stored = TestData.surveyRecords(portal, person.email());
+        assertTrue(stored.contains("invitation SENT -"), stored);
+        assertTrue(stored.matches("(?s).*response anonymous=false subscriber=\\d+ cancellation=\\d+ reason=too_expensive"
+                + " contact=false tenure=under_1_month.*"), stored);
+    }
+
+    @Test
+    void anAnonymousAnswerKeepsNoLinkToThePersonEvenIfContactWasTicked() throws Exception {
+        TestData.Person person = cancel("de");
+        String text = textOf(onlyInvitationTo(person.email()));
+
+        browser.forgetSession();
+        browser.openUrl(link(text, "r"));
+        assertEquals("Warum sind Sie gegangen?", browser.heading());
+        browser.screenshot("survey-de-desktop", Browser.DESKTOP);
+        browser.field("survey:contact").click();
+        browser.field("survey:anonymous").click();
+        browser.press("Antwort senden");
+        assertEquals("Danke für Ihre Antwort", browser.heading());
+
+        String stored = TestData.surveyRecords(portal, person.email());
+        assertTrue(stored.contains("response anonymous=true subscriber=none cancellation=none reason=none contact=false"),
+                stored);
+    }
+
+    @Test
+    void undoingWithinTheDelayMeansNoInvitation() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        browser.press("Undo the cancellation");
+
+        Thread.sleep(8_000);
+        assertEquals(List.of(), invitationsTo(person.email()));
+        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED UNDONE"));
+    }
+
+    @Test
+    void aSecondCancellationWithinTheWindowBringsNoSecondInvitation() throws Exception {
+        TestData.Person person = cancel("en");
+        onlyInvitationTo(person.email());
+        browser.press("Undo the cancellation");
+        browser.follow("Back to your subscriptions");
+        browser.press("Cancel at the end of the period");
+
+        Thread.sleep(8_000);
+        assertEquals(1, invitationsTo(person.email()).size());
+        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED RECENTLY_INVITED"));
+    }
+
+    @Test
+    void theOptOutLinkAsksOnceWorksOnceAndSaysTheSameAfterwards() throws Exception {
+        TestData.Person person = cancel("en");
+        String text = textOf(onlyInvitationTo(person.email()));
+        String optOut = link(text, "opt-out");
+
+        browser.forgetSession();
+        browser.openUrl(optOut);
+        assertEquals("No more survey emails?", browser.heading());
+        browser.press("Don't ask me again");
+        assertEquals("Done: no more survey emails", browser.heading());
+        browser.openUrl(optOut);
+        assertEquals("Done: no more survey emails", browser.heading());
+    }
+
+    @Test
+    void forgedChangedOrExpiredLinksGetAKindPageThatRevealsNothing() throws Exception {
+        TestData.Person person = cancel("en");
+        String answer = link(textOf(onlyInvitationTo(person.email())), "r");
+
+        browser.forgetSession();
+        browser.openUrl("http://localhost:9180/exit-survey/r/not-a-real-token");
+        assertEquals("This link no longer works", browser.heading());
+        browser.openUrl(answer.substring(0, answer.length() - 3) + "AAA");
+        assertEquals("This link no longer works", browser.heading());
+        browser.openUrl("http://localhost:9180/exit-survey/r/" + answer.substring(answer.lastIndexOf('/') + 1,
+                answer.indexOf('.')) + ".1.2.3");
+        assertEquals("This link no longer works", browser.heading());
+
+        TestData.expireSurveyLinks(portal, person.email());
+        browser.openUrl(answer);
+        assertEquals("This link no longer works", browser.heading());
+        assertTrue(browser.text().contains("your cancellation is not affected"));
+    }
+
+    private TestData.Person cancel(String language) {
+        TestData.Person person = TestData.newSubscriber(portal, language);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        return person;
+    }
+
+    private MimeMessage onlyInvitationTo(String address) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (invitationsTo(address).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(2_000);
+        List<MimeMessage> invitations = invitationsTo(address);
+        assertEquals(1, invitations.size(), "exactly one invitation to " + address);
+        return invitations.get(0);
+    }
+
+    private static List<MimeMessage> invitationsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessagesForDomain(address)).filter(message -> {
+            try {
+                return INVITATION.equals(message.getSubject())
+                        || "Verraten Sie uns, warum Sie gegangen sind?".equals(message.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static String textOf(MimeMessage email) throws Exception {
+        return (String) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
+    }
+
+    private static String link(String text, String kind) {
+        Matcher matcher = LINK.matcher(text);
+        while (matcher.find()) {
+            if (matcher.group(2).equals(kind)) {
+                return matcher.group(1);
+            }
+        }
+        throw new AssertionError("no " + kind + " link in " + text);
+    }
+}
