@@ -9,6 +9,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
@@ -61,10 +65,13 @@ class ReceiptEmailIT {
     void oneCancellationSendsExactlyOneReceiptWhoseSignedLinkOpensTheReceipt() throws Exception {
         TestData.Person person = TestData.newSubscriber(base);
         browser.signIn(person.email(), person.password());
+        long cancelled = System.currentTimeMillis();
         browser.press("Cancel at the end of the period");
         String reference = browser.textOf("reference");
 
         MimeMessage email = onlyEmailTo(person.email());
+        System.out.printf("Receipt email arrived within %d ms of the click (incl. a 2 s wait for duplicates)%n",
+                System.currentTimeMillis() - cancelled);
         String text = textOf(email);
         assertEquals("Your cancellation of Test Plan Monthly is confirmed (" + reference + ")", email.getSubject());
         assertTrue(email.getMessageID().matches("<[0-9a-f-]{36}\\.receipt-email@cancelportal>"), email.getMessageID());
@@ -119,6 +126,57 @@ class ReceiptEmailIT {
 
         MimeMessage email = onlyEmailTo(person.email());
         assertTrue(email.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed"));
+    }
+
+    @Test
+    void aRelayThatDiesRightAfterSendingStillDeliversAndARepeatCarriesTheSameMessageId() throws Exception {
+        TestData.Person person = TestData.newSubscriberWhoseReceiptCrashesOnce(base);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+
+        SMTP.waitForIncomingEmail(30_000, 2);
+        Thread.sleep(2_000);
+        MimeMessage[] received = SMTP.getReceivedMessagesForDomain(person.email());
+        assertEquals(2, received.length, "sent, crashed before recording it, sent again");
+        assertEquals(received[0].getMessageID(), received[1].getMessageID(), "the repeat is recognisably the same");
+        assertEquals(received[0].getSubject(), received[1].getSubject());
+    }
+
+    @Test
+    void threeRelaysSideBySideSendEachOf200ReceiptsExactlyOnce() throws Exception {
+        String prefix = "bulk" + System.nanoTime() % 100_000;
+        long started = System.currentTimeMillis();
+        TestData.cancelMany(base, prefix, 200);
+        TestData.startExtraRelays(base, 2);
+
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (receivedWithPrefix(prefix).size() < 200 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        long allArrived = System.currentTimeMillis() - started;
+        Thread.sleep(3_000);
+        List<MimeMessage> received = receivedWithPrefix(prefix);
+        Set<String> messageIds = new HashSet<>();
+        Set<String> recipients = new HashSet<>();
+        for (MimeMessage message : received) {
+            messageIds.add(message.getMessageID());
+            recipients.add(message.getAllRecipients()[0].toString());
+        }
+        System.out.printf("200 cancellations: %d receipts, %d distinct Message-IDs, %d recipients, all in %d ms%n",
+                received.size(), messageIds.size(), recipients.size(), allArrived);
+        assertEquals(200, received.size(), "no duplicates, none missing");
+        assertEquals(200, messageIds.size());
+        assertEquals(200, recipients.size());
+    }
+
+    private static List<MimeMessage> receivedWithPrefix(String prefix) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().startsWith(prefix + "-");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** Waits for the email, then a little longer, to be sure no second one follows. */

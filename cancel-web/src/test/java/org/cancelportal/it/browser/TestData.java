@@ -41,6 +41,19 @@ public final class TestData {
         }
     }
 
+    /** A subscriber whose receipt email consumer will "crash" once right after sending (see CrashOnceAfterSending). */
+    public static Person newSubscriberWhoseReceiptCrashesOnce(URL base) {
+        return post(base, "test-fixtures/subscriber?zone=UTC&plan=crash");
+    }
+
+    public static void cancelMany(URL base, String prefix, int count) {
+        send(base, "test-fixtures/cancel-many?prefix=" + prefix + "&count=" + count);
+    }
+
+    public static void startExtraRelays(URL base, int count) {
+        send(base, "test-fixtures/extra-relays?count=" + count);
+    }
+
     public static void expireSurveyLinks(URL base, String email) {
         send(base, "test-fixtures/survey?email=" + email);
     }

@@ -12,11 +12,35 @@ import java.io.IOException;
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
  */
-@WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey"})
+@WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
+        "/test-fixtures/cancel-many", "/test-fixtures/extra-relays"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    org.cancelportal.outbox.control.OutboxRelay relay;
+
+    @Inject
+    org.cancelportal.cancellation.boundary.ReceiptEmail receiptEmail;
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    /** More relays for the receipt email beside the server's own, as other nodes would run them; each stops when idle. */
+    private void startExtraRelays(int count) {
+        for (int i = 0; i < count; i++) {
+            executor.submit(() -> {
+                long idleSince = System.currentTimeMillis();
+                while (System.currentTimeMillis() - idleSince < 5_000) {
+                    if (relay.poll(receiptEmail) > 0) {
+                        idleSince = System.currentTimeMillis();
+                    }
+                }
+            });
+        }
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -35,6 +59,14 @@ public class FixtureServlet extends HttpServlet {
             fixtures.expireInvitations(request.getParameter("email"));
             return;
         }
+        if (request.getServletPath().endsWith("/cancel-many")) {
+            fixtures.cancelMany(request.getParameter("prefix"), Integer.parseInt(request.getParameter("count")));
+            return;
+        }
+        if (request.getServletPath().endsWith("/extra-relays")) {
+            startExtraRelays(Integer.parseInt(request.getParameter("count")));
+            return;
+        }
         if (request.getServletPath().endsWith("/staff")) {
             response.getWriter().write(Json.createObjectBuilder()
                     .add("email", fixtures.staffLogin(request.getParameter("role")))
@@ -43,7 +75,9 @@ public class FixtureServlet extends HttpServlet {
         }
         String zone = request.getParameter("zone") == null ? "Europe/Berlin" : request.getParameter("zone");
         String language = request.getParameter("language") == null ? "en" : request.getParameter("language");
-        Fixtures.Created created = fixtures.subscriberWithSubscription(zone, java.util.Locale.forLanguageTag(language));
+        String plan = request.getParameter("plan") == null ? "it" : request.getParameter("plan");
+        Fixtures.Created created = fixtures.subscriberWithSubscription(zone, java.util.Locale.forLanguageTag(language),
+                plan);
         var subscriptions = Json.createArrayBuilder();
         created.subscriptionIds().forEach(subscriptions::add);
         response.getWriter().write(Json.createObjectBuilder()

@@ -34,6 +34,9 @@ public class Fixtures {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
+    @Inject
+    org.cancelportal.cancellation.control.CancellationService cancellations;
+
     public record Created(long subscriberId, String email, List<Long> subscriptionIds) {
     }
 
@@ -47,15 +50,19 @@ public class Fixtures {
 
     /** A subscriber with a login and one monthly EUR subscription 10 days into a 30-day period. */
     public Created subscriberWithSubscription(String zone) {
-        return subscriberWithSubscription(zone, Locale.ENGLISH);
+        return subscriberWithSubscription(zone, Locale.ENGLISH, "it");
     }
 
-    @Transactional
     public Created subscriberWithSubscription(String zone, Locale locale) {
-        String email = "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return subscriberWithSubscription(zone, locale, "it");
+    }
+
+    /** The plan code starts with the prefix ("crash" makes the receipt email consumer crash once, see there). */
+    public Created subscriberWithSubscription(String zone, Locale locale, String planPrefix) {
+        String email = planPrefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         Subscriber subscriber = new Subscriber(email, "Test Person", locale, ZoneId.of(zone));
         em.persist(subscriber);
-        Plan plan = new Plan("it-" + UUID.randomUUID(), "Test Plan Monthly", Money.of("30.00", "EUR"),
+        Plan plan = new Plan(planPrefix + "-" + UUID.randomUUID(), "Test Plan Monthly", Money.of("30.00", "EUR"),
                 BillingPeriod.MONTHLY);
         em.persist(plan);
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
@@ -112,6 +119,17 @@ public class Fixtures {
             out.append("response ").append(row).append('\n');
         }
         return out.toString();
+    }
+
+    /** Many subscribers, each cancelling at once: the emails they are owed, all committed together. */
+    public void cancelMany(String prefix, int count) {
+        for (int i = 0; i < count; i++) {
+            Created person = subscriberWithSubscription("UTC", Locale.ENGLISH, prefix);
+            cancellations.cancel(new org.cancelportal.cancellation.control.CancelCommand(person.subscriptionIds().get(0),
+                    org.cancelportal.cancellation.entity.CancellationMode.END_OF_PERIOD,
+                    org.cancelportal.cancellation.control.Requester.subscriber(person.email(), person.subscriberId()),
+                    "bulk-" + person.subscriberId()));
+        }
     }
 
     public void expireInvitations(String email) {
