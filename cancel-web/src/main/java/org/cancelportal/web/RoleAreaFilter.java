@@ -9,18 +9,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The subscriber pages are for the subscriber role. A signed-in person without it (a staff login) gets the 403 page
- * in plain words; web.xml only demands that someone is signed in.
+ * Each area for its role: /admin/* for admins, everything else for subscribers. A signed-in person without the role
+ * gets the 403 page in plain words; web.xml only demands that someone is signed in.
  */
 @WebFilter(urlPatterns = "/*")
 public class RoleAreaFilter extends HttpFilter {
 
     static final String SUBSCRIBER = "subscriber";
+    static final String ADMIN = "admin";
+
+    private static String roleFor(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/admin/") ? ADMIN : SUBSCRIBER;
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getUserPrincipal() != null && !request.isUserInRole(SUBSCRIBER) && !isPublic(request)) {
+        if (request.getUserPrincipal() != null && !isPublic(request) && !request.isUserInRole(roleFor(request))) {
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
             return;
         }

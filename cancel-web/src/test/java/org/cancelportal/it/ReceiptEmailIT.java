@@ -143,6 +143,33 @@ class ReceiptEmailIT {
     }
 
     @Test
+    void anAdminSeesAnEmailTheRelayGaveUpOnAndSendsItAgain() throws Exception {
+        SMTP.stop();
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        Thread.sleep(1_500);
+        TestData.giveUpDeliveries(base, person.email());
+        SMTP.start();
+        Thread.sleep(3_000);
+        assertEquals(0, SMTP.getReceivedMessagesForDomain(person.email()).length, "a dead delivery waits for a person");
+
+        browser.forgetSession();
+        TestData.Person admin = TestData.newStaff(base, "admin");
+        browser.signIn(admin.email(), admin.password());
+        browser.open("admin/deliveries");
+        assertEquals("Messages we could not deliver", browser.heading());
+        assertTrue(browser.text().contains("receipt-email: SubscriptionCancelled"), browser.text());
+        assertTrue(browser.text().contains("Could not connect to SMTP host"));
+        browser.screenshot("admin-deliveries-en-desktop", Browser.DESKTOP);
+        browser.press("Try again");
+
+        assertTrue(browser.text().contains("Queued again"), browser.text());
+        MimeMessage email = onlyEmailTo(person.email());
+        assertTrue(email.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed"));
+    }
+
+    @Test
     void threeRelaysSideBySideSendEachOf200ReceiptsExactlyOnce() throws Exception {
         String prefix = "bulk" + System.nanoTime() % 100_000;
         long started = System.currentTimeMillis();

@@ -114,6 +114,28 @@ public class Deliveries {
         return Optional.of(eventId);
     }
 
+    /** A delivery that gave up, as an admin sees it. */
+    public record DeadDelivery(UUID eventId, String consumer, String eventType, String aggregate, int attempts,
+                               String lastError, Instant occurredAt) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadDelivery> dead() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT d.event_id, d.consumer, e.event_type,"
+                        + " e.aggregate_type || ' ' || e.aggregate_id, d.attempts, d.last_error, e.occurred_at"
+                        + " FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id WHERE d.status = 'DEAD'"
+                        + " ORDER BY e.occurred_at LIMIT 500")
+                .getResultList();
+        return rows.stream().map(row -> new DeadDelivery((UUID) row[0], (String) row[1], (String) row[2],
+                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], toInstant(row[6]))).toList();
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : ((java.time.OffsetDateTime) value).toInstant();
+    }
+
     /** Puts a dead delivery back in line, for an admin who fixed its cause. */
     @Transactional
     public boolean retry(UUID eventId, String consumer) {

@@ -105,6 +105,10 @@ public class DemoData {
 
         Subscriber eva = subscriber("eva@example.com", "Eva Müller", Locale.GERMAN, "Europe/Vienna");
         active(eva, streamingPremium, 5);
+
+        em.persist(new UserAccount("admin@example.com", passwordHash.generate(PASSWORD.toCharArray()), null,
+                Set.of("admin")));
+        logins.add("admin@example.com (admin: /admin/deliveries)");
     }
 
     private Plan plan(String code, String name, String price, String currency, BillingPeriod period) {

@@ -50,6 +50,10 @@ public final class TestData {
         send(base, "test-fixtures/cancel-many?prefix=" + prefix + "&count=" + count);
     }
 
+    public static void giveUpDeliveries(URL base, String email) {
+        send(base, "test-fixtures/give-up?email=" + email);
+    }
+
     public static void startExtraRelays(URL base, int count) {
         send(base, "test-fixtures/extra-relays?count=" + count);
     }

@@ -13,7 +13,7 @@ import java.io.IOException;
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
-        "/test-fixtures/cancel-many", "/test-fixtures/extra-relays"})
+        "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -57,6 +57,10 @@ public class FixtureServlet extends HttpServlet {
         response.setContentType("application/json");
         if (request.getServletPath().endsWith("/survey")) {
             fixtures.expireInvitations(request.getParameter("email"));
+            return;
+        }
+        if (request.getServletPath().endsWith("/give-up")) {
+            fixtures.giveUpDeliveries(request.getParameter("email"));
             return;
         }
         if (request.getServletPath().endsWith("/cancel-many")) {

@@ -132,6 +132,15 @@ public class Fixtures {
         }
     }
 
+    /** Parks the subscriber's pending deliveries as dead, as if every retry had failed. */
+    public void giveUpDeliveries(String email) {
+        em.createNativeQuery("UPDATE outbox_delivery d SET status = 'DEAD', attempts = 10,"
+                + " last_error = 'jakarta.mail.MessagingException: Could not connect to SMTP host'"
+                + " FROM outbox_event e, subscription s, subscriber p WHERE d.event_id = e.id"
+                + " AND e.aggregate_id = s.id::text AND s.subscriber_id = p.id AND p.email = ?1 AND d.status = 'PENDING'")
+                .setParameter(1, email).executeUpdate();
+    }
+
     public void expireInvitations(String email) {
         em.createNativeQuery("UPDATE survey_invitation SET expires_at = now() - interval '1 minute'"
                 + " WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ?1)").setParameter(1, email)

@@ -1,0 +1,49 @@
+package org.cancelportal.outbox.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.outbox.control.Deliveries;
+import org.cancelportal.web.PageMessages;
+
+/** /admin/deliveries: what the relays gave up on, and a button to try each again once its cause is fixed. */
+@Named("deadDeliveries")
+@RequestScoped
+public class DeadDeliveriesPage {
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    PageMessages messages;
+
+    private List<Deliveries.DeadDelivery> rows;
+
+    public List<Deliveries.DeadDelivery> getRows() {
+        if (rows == null) {
+            rows = deliveries.dead();
+        }
+        return rows;
+    }
+
+    @jakarta.transaction.Transactional
+    public void retry(String eventId, String consumer) {
+        if (deliveries.retry(UUID.fromString(eventId), consumer)) {
+            audit.record(security.getCallerPrincipal().getName(), Channel.SUPPORT, "DELIVERY_RETRIED", "OutboxEvent",
+                    eventId, "DEAD", "PENDING", "consumer " + consumer);
+            messages.info("admin.deliveries.retried");
+        }
+        rows = null;
+    }
+}
