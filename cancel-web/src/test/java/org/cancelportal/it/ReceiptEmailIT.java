@@ -159,14 +159,26 @@ class ReceiptEmailIT {
         browser.signIn(admin.email(), admin.password());
         browser.open("admin/deliveries");
         assertEquals("Messages we could not deliver", browser.heading());
-        assertTrue(browser.text().contains("receipt-email: SubscriptionCancelled"), browser.text());
+        assertTrue(browser.text().contains("Subscription " + person.subscriptionId()), browser.text());
         assertTrue(browser.text().contains("Could not connect to SMTP host"));
         browser.screenshot("admin-deliveries-en-desktop", Browser.DESKTOP);
-        browser.press("Try again");
+        browser.pressIn("Subscription " + person.subscriptionId() + "\n", "Try again");
 
         assertTrue(browser.text().contains("Queued again"), browser.text());
         MimeMessage email = onlyEmailTo(person.email());
         assertTrue(email.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed"));
+
+        browser.open("admin/erasure");
+        browser.field("erasure:email").sendKeys("nobody@example.com");
+        browser.press("Erase personal data");
+        assertTrue(browser.text().contains("No subscriber has that email address. Nothing was changed."));
+        browser.field("erasure:email").clear();
+        browser.field("erasure:email").sendKeys(person.email());
+        browser.press("Erase personal data");
+        assertTrue(browser.text().contains("Done: the personal data of subscriber"), browser.text());
+        browser.forgetSession();
+        browser.signIn(person.email(), person.password());
+        assertTrue(browser.url().contains("/login"), "the erased login no longer works");
     }
 
     @Test

@@ -77,6 +77,18 @@ public final class Browser implements AutoCloseable {
         awaitGone(button);
     }
 
+    /** Clicks the button with this label inside the section that mentions the text, and waits for the next page. */
+    public void pressIn(String sectionText, String label) {
+        WebElement button = driver.findElements(By.tagName("section")).stream()
+                .filter(section -> section.getText().contains(sectionText))
+                .findFirst().orElseThrow(() -> new AssertionError("No section mentions " + sectionText))
+                .findElements(By.cssSelector("input[type=submit]")).stream()
+                .filter(input -> label.equals(input.getAttribute("value")))
+                .findFirst().orElseThrow(() -> new AssertionError("No button " + label + " near " + sectionText));
+        button.click();
+        awaitGone(button);
+    }
+
     /** Follows the link and waits until the next page has replaced this one. */
     public void follow(String linkText) {
         WebElement link = driver.findElement(By.linkText(linkText));

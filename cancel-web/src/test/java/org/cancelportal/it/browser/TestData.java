@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Asks the test deployment for fresh people to sign in as, so every test starts from its own data. */
 public final class TestData {
 
-    public record Person(String email, String password) {
+    public record Person(String email, String password, String subscriptionId) {
     }
 
     private TestData() {
@@ -73,7 +73,9 @@ public final class TestData {
 
     private static Person post(URL base, String path) {
         String json = send(base, path);
-        return new Person(field(json, "email"), field(json, "password"));
+        Matcher subscription = Pattern.compile("\"subscriptionIds\":\\[(\\d+)").matcher(json);
+        return new Person(field(json, "email"), field(json, "password"),
+                subscription.find() ? subscription.group(1) : null);
     }
 
     private static String send(URL base, String path) {

@@ -83,6 +83,22 @@ public class Fixtures {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    public int execute(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    public Object single(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.getSingleResult();
+    }
+
     @Transactional
     public String status(long subscriptionId) {
         return (String) em.createNativeQuery("SELECT status FROM subscription WHERE id = ?1")

@@ -1,0 +1,61 @@
+package org.cancelportal.privacy.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.cancellation.entity.Channel;
+
+/**
+ * Erases one person's personal data across both modules, on their request: name, email and login go; their
+ * subscriptions and cancellations stay as anonymised records (the business still has to account for them), and their
+ * survey answers become anonymous. Audit entries and cancellations name them only by their subscriber number.
+ */
+@ApplicationScoped
+@Transactional
+public class PersonalDataEraser {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    public Optional<Long> subscriberByEmail(String email) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT id FROM subscriber WHERE lower(email) = lower(?1)")
+                .setParameter(1, email == null ? "" : email.trim()).getResultList();
+        return ids.stream().findFirst().map(Number::longValue);
+    }
+
+    public void erase(long subscriberId, String requestedBy) {
+        String email = (String) em.createNativeQuery("SELECT email FROM subscriber WHERE id = ?1")
+                .setParameter(1, subscriberId).getSingleResult();
+        String pseudonym = "erased subscriber " + subscriberId;
+        run("UPDATE audit_entry SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
+        run("UPDATE cancellation SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
+        run("UPDATE cancellation SET undone_by = ?2 WHERE lower(undone_by) = lower(?1)", email, pseudonym);
+        run("DELETE FROM app_user WHERE subscriber_id = ?1 OR lower(username) = lower(?2)", subscriberId, email);
+        run("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL, anonymous = TRUE,"
+                + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL WHERE subscriber_id = ?1",
+                subscriberId, null);
+        run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId, null);
+        run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId, null);
+        run("UPDATE subscriber SET email = 'erased-' || id || '@invalid', name = 'Erased', external_id = NULL"
+                + " WHERE id = ?1", subscriberId, null);
+        audit.record(requestedBy, Channel.SUPPORT, "PERSONAL_DATA_ERASED", "Subscriber", subscriberId, null, null,
+                "on the person's request");
+    }
+
+    private void run(String sql, Object first, Object second) {
+        var query = em.createNativeQuery(sql).setParameter(1, first);
+        if (second != null) {
+            query.setParameter(2, second);
+        }
+        query.executeUpdate();
+    }
+}
