@@ -156,6 +156,15 @@ class SurveyIT {
         assertEquals("Done: no more survey emails", browser.heading());
         browser.openUrl(optOut);
         assertEquals("Done: no more survey emails", browser.heading());
+
+        browser.signIn(person.email(), person.password());
+        browser.follow("See the receipt or undo");
+        browser.press("Undo the cancellation");
+        browser.follow("Back to your subscriptions");
+        browser.press("Cancel at the end of the period");
+        Thread.sleep(8_000);
+        assertEquals(1, invitationsTo(person.email()).size(), "no invitation after opting out");
+        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED OPTED_OUT"));
     }
 
     @Test
