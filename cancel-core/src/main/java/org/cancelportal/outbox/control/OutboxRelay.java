@@ -1,18 +1,12 @@
 package org.cancelportal.outbox.control;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
+import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
 
 /**
@@ -24,8 +18,8 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RepeatingJobs jobs;
 
     @Inject
     Instance<OutboxConsumer> consumers;
@@ -36,13 +30,11 @@ public class OutboxRelay {
     @Inject
     RelaySettings settings;
 
-    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-
     void start(@Observes SchemaReady ready) {
         for (OutboxConsumer consumer : consumers) {
             deliveries.register(consumer);
-            tasks.add(scheduler.scheduleWithFixedDelay(() -> pollQuietly(consumer), settings.pollIntervalMs(),
-                    settings.pollIntervalMs(), TimeUnit.MILLISECONDS));
+            Duration interval = Duration.ofMillis(settings.pollIntervalMs());
+            jobs.every(interval, interval, "Outbox relay for " + consumer.name(), () -> poll(consumer));
             LOG.info(() -> "Outbox consumer " + consumer.name() + " started for " + consumer.eventTypes());
         }
     }
@@ -55,18 +47,5 @@ public class OutboxRelay {
             attempted++;
         }
         return attempted;
-    }
-
-    private void pollQuietly(OutboxConsumer consumer) {
-        try {
-            poll(consumer);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outbox relay for " + consumer.name() + " failed; trying again at the next poll", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        tasks.forEach(task -> task.cancel(false));
     }
 }

@@ -1,16 +1,12 @@
 package org.cancelportal.cancellation.boundary;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 import org.cancelportal.cancellation.control.CancellationCompletion;
+import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,8 +16,8 @@ public class CompletionSchedule {
 
     private static final Logger LOG = Logger.getLogger(CompletionSchedule.class.getName());
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RepeatingJobs jobs;
 
     @Inject
     CancellationCompletion completion;
@@ -30,30 +26,19 @@ public class CompletionSchedule {
     @ConfigProperty(name = "cancel.completion.interval-seconds", defaultValue = "60")
     long intervalSeconds;
 
-    private ScheduledFuture<?> task;
-
     void start(@Observes SchemaReady ready) {
-        task = scheduler.scheduleWithFixedDelay(this::completeDue, 5, intervalSeconds, TimeUnit.SECONDS);
+        jobs.every(Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(5), "Ending due subscriptions",
+                this::completeDue);
     }
 
     void completeDue() {
-        try {
-            int ended;
-            do {
-                ended = completion.completeDue();
-                if (ended > 0) {
-                    LOG.info(ended + " subscriptions reached the end of their cancellation and are now ended");
-                }
-            } while (ended > 0);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Ending due subscriptions failed; trying again at the next run", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        int ended;
+        do {
+            ended = completion.completeDue();
+            int batch = ended;
+            if (batch > 0) {
+                LOG.info(() -> batch + " subscriptions reached the end of their cancellation and are now ended");
+            }
+        } while (ended > 0);
     }
 }

@@ -1,26 +1,19 @@
 package org.cancelportal.survey.boundary;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
+import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
 import org.cancelportal.survey.control.SurveySettings;
 
-/** Looks for due invitations every survey.send-interval-seconds and sends them. */
+/** Looks for due invitations every survey.send-interval-seconds and sends them, one transaction each. */
 @ApplicationScoped
 public class InvitationSchedule {
 
-    private static final Logger LOG = Logger.getLogger(InvitationSchedule.class.getName());
-
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RepeatingJobs jobs;
 
     @Inject
     InvitationDispatch dispatch;
@@ -28,11 +21,9 @@ public class InvitationSchedule {
     @Inject
     SurveySettings settings;
 
-    private ScheduledFuture<?> task;
-
     void start(@Observes SchemaReady ready) {
-        task = scheduler.scheduleWithFixedDelay(this::sendDue, settings.sendIntervalSeconds(),
-                settings.sendIntervalSeconds(), TimeUnit.SECONDS);
+        Duration interval = Duration.ofSeconds(settings.sendIntervalSeconds());
+        jobs.every(interval, interval, "Sending survey invitations", this::sendDue);
     }
 
     void sendDue() {
@@ -41,14 +32,7 @@ public class InvitationSchedule {
                 // one transaction per invitation
             }
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Sending survey invitations failed; trying again at the next run", e);
-        }
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
+            throw new IllegalStateException("An invitation could not be sent", e);
         }
     }
 }
