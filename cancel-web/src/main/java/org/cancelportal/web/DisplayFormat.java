@@ -1,7 +1,6 @@
 package org.cancelportal.web;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,10 +13,11 @@ import org.cancelportal.text.LocalizedFormat;
 public class DisplayFormat {
 
     @Inject
-    FacesContext faces;
+    LanguageSelection language;
 
+    /** The page's language, also while a view action runs, before the view has been given its locale. */
     public Locale locale() {
-        return faces.getViewRoot().getLocale();
+        return language.getLocale();
     }
 
     public String dateTime(Instant instant, ZoneId zone) {

@@ -17,8 +17,11 @@ public class PageMessages {
     @Inject
     FacesContext faces;
 
+    @Inject
+    LanguageSelection language;
+
     public String text(String key, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language.getLocale());
         try {
             String pattern = bundle.getString(key);
             return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);

@@ -168,6 +168,8 @@ class CancelJourneyIT {
         browser.screenshot("account-de-desktop", Browser.DESKTOP);
         browser.press("Zum Ende des Zeitraums kündigen");
         assertEquals("Ihre Kündigung ist bestätigt", browser.heading());
+        assertTrue(browser.textOf("effective").endsWith(", 24:00 Uhr (UTC)"), "dates in German too: "
+                + browser.textOf("effective"));
         browser.screenshot("receipt-de-phone", Browser.PHONE);
     }
 
