@@ -187,6 +187,42 @@ class SurveyIT {
         assertTrue(browser.text().contains("your cancellation is not affected"));
     }
 
+    @Test
+    void withoutAnAnswerExactlyOneReminderFollowsAndAnAnswerMeansNone() throws Exception {
+        TestData.Person silent = cancel("en");
+        browser.forgetSession();
+        TestData.Person answering = cancel("en");
+        String answerLink = link(textOf(onlyInvitationTo(answering.email())), "r");
+        browser.forgetSession();
+        browser.openUrl(answerLink);
+        browser.press("Send my answer");
+        onlyInvitationTo(silent.email());
+
+        long deadline = System.currentTimeMillis() + 45_000;
+        while (remindersTo(silent.email()).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(3_000);
+        List<MimeMessage> reminders = remindersTo(silent.email());
+        assertEquals(1, reminders.size(), "one reminder, never more");
+        assertEquals(List.of(), remindersTo(answering.email()), "no reminder after an answer");
+        String text = textOf(reminders.get(0));
+        assertTrue(text.contains("This is the only reminder we send."), text);
+        browser.forgetSession();
+        browser.openUrl(link(text, "r"));
+        assertEquals("Why did you leave?", browser.heading());
+    }
+
+    private static List<MimeMessage> remindersTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessagesForDomain(address)).filter(message -> {
+            try {
+                return "A short reminder: one question about your cancellation".equals(message.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private TestData.Person cancel(String language) {
         TestData.Person person = TestData.newSubscriber(portal, language);
         browser.signIn(person.email(), person.password());

@@ -55,6 +55,15 @@ public class SurveyInvitation {
     @Column(name = "responded_at")
     private Instant respondedAt;
 
+    @Column(name = "reminder_sent_at")
+    private Instant reminderSentAt;
+
+    @Column(name = "reminder_token_hash")
+    private String reminderTokenHash;
+
+    @Column(name = "reminder_opt_out_hash")
+    private String reminderOptOutHash;
+
     protected SurveyInvitation() {
     }
 
@@ -69,6 +78,12 @@ public class SurveyInvitation {
         this.tokenHash = tokenHash;
         this.optOutHash = optOutHash;
         this.expiresAt = expiresAt;
+    }
+
+    public void reminded(Instant at, String tokenHash, String optOutHash) {
+        this.reminderSentAt = at;
+        this.reminderTokenHash = tokenHash;
+        this.reminderOptOutHash = optOutHash;
     }
 
     public void responded(Instant at) {

@@ -67,6 +67,33 @@ public class InvitationDispatch {
         return Optional.of(invitation);
     }
 
+    /** The one reminder, if configured: only without an answer, an opt-out or an expired link. */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
+    public Optional<SurveyInvitation> remindNext() throws Exception {
+        Optional<Duration> after = settings.reminderAfter();
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("SELECT i.id FROM survey_invitation i WHERE i.status = 'SENT'"
+                        + " AND i.responded_at IS NULL AND i.reminder_sent_at IS NULL AND i.sent_at <= ?1"
+                        + " AND i.expires_at > ?2 AND i.subscriber_id IS NOT NULL AND NOT EXISTS"
+                        + " (SELECT 1 FROM survey_opt_out o WHERE o.subscriber_id = i.subscriber_id)"
+                        + " ORDER BY i.sent_at LIMIT 1 FOR UPDATE OF i SKIP LOCKED")
+                .setParameter(1, Timestamp.from(now.minus(after.get())))
+                .setParameter(2, Timestamp.from(now)).getResultList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        SurveyInvitation invitation = em.find(SurveyInvitation.class, due.get(0).longValue());
+        SurveyLinks.Issued answer = links.issue(SurveyLinks.ANSWER, invitation.getExpiresAt());
+        SurveyLinks.Issued optOut = links.issue(SurveyLinks.OPT_OUT, now.plus(OPT_OUT_LINK_VALIDITY));
+        invitation.reminded(now, answer.secretHash(), optOut.secretHash());
+        email.sendReminder(invitation, answer.token(), optOut.token());
+        return Optional.of(invitation);
+    }
+
     private Optional<String> reasonNotToAsk(SurveyInvitation invitation, Instant now) {
         Cancellation cancellation = em.find(Cancellation.class, invitation.getCancellationId());
         if (cancellation == null || cancellation.isUndone()) {

@@ -36,6 +36,16 @@ public class InvitationEmail {
     SurveySettings settings;
 
     public void send(SurveyInvitation invitation, String answerToken, String optOutToken) throws Exception {
+        send(invitation, answerToken, optOutToken, false);
+    }
+
+    /** The same email once more, saying so, and that no other reminder follows. */
+    public void sendReminder(SurveyInvitation invitation, String answerToken, String optOutToken) throws Exception {
+        send(invitation, answerToken, optOutToken, true);
+    }
+
+    private void send(SurveyInvitation invitation, String answerToken, String optOutToken, boolean reminder)
+            throws Exception {
         Subscriber subscriber = em.find(Subscriber.class, invitation.getSubscriberId());
         Locale locale = subscriber.getLocale();
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale);
@@ -44,13 +54,15 @@ public class InvitationEmail {
                 .paragraph(words.getString("mail.thanks"))
                 .paragraph(words.getString("mail.question"))
                 .link(words.getString("mail.answer"), settings.baseUrl() + "/r/" + answerToken)
-                .paragraph(format(words, "mail.until", until))
+                .paragraph(format(words, "mail.until", until) + (reminder ? " " + words.getString("mail.reminder.only")
+                        : ""))
                 .paragraph(words.getString("mail.opt-out.text"))
                 .link(words.getString("mail.opt-out"), settings.baseUrl() + "/opt-out/" + optOutToken);
         common.finish(body, locale);
-        String subject = words.getString("mail.subject");
-        mailer.send(new OutgoingEmail("<" + invitation.getEventId() + ".survey-invitation@cancelportal>",
-                "SURVEY_INVITATION", subscriber.getId(), subscriber.getEmail(), locale, subject, body.text(),
+        String subject = words.getString(reminder ? "mail.reminder.subject" : "mail.subject");
+        String kind = reminder ? "survey-reminder" : "survey-invitation";
+        mailer.send(new OutgoingEmail("<" + invitation.getEventId() + "." + kind + "@cancelportal>",
+                reminder ? "SURVEY_REMINDER" : "SURVEY_INVITATION", subscriber.getId(), subscriber.getEmail(), locale, subject, body.text(),
                 body.html(locale.getLanguage(), subject)));
     }
 }

@@ -31,6 +31,9 @@ public class InvitationSchedule {
             while (dispatch.sendNext().isPresent()) {
                 // one transaction per invitation
             }
+            while (dispatch.remindNext().isPresent()) {
+                // one transaction per reminder
+            }
         } catch (Exception e) {
             throw new IllegalStateException("An invitation could not be sent", e);
         }

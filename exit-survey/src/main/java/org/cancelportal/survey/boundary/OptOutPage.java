@@ -40,7 +40,7 @@ public class OptOutPage implements Serializable {
                 .get(SurveyLinkFilter.TOKEN);
         Optional<Number> subscriber = links.secretHash(SurveyLinks.OPT_OUT, token)
                 .flatMap(hash -> em.createNativeQuery("SELECT subscriber_id FROM survey_invitation"
-                                + " WHERE opt_out_hash = ?1 AND subscriber_id IS NOT NULL")
+                                + " WHERE (opt_out_hash = ?1 OR reminder_opt_out_hash = ?1) AND subscriber_id IS NOT NULL")
                         .setParameter(1, hash).getResultStream().findFirst().map(Number.class::cast));
         linkWorks = subscriber.isPresent();
         subscriberId = subscriber.map(Number::longValue).orElse(null);

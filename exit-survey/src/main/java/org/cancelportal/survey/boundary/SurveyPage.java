@@ -69,8 +69,8 @@ public class SurveyPage implements Serializable {
         token = (String) faces.getExternalContext().getRequestMap().get(SurveyLinkFilter.TOKEN);
         Instant now = clock.instant();
         Optional<SurveyInvitation> invitation = links.secretHash(SurveyLinks.ANSWER, token)
-                .flatMap(hash -> em.createQuery("select i from SurveyInvitation i where i.tokenHash = :hash",
-                        SurveyInvitation.class).setParameter("hash", hash).getResultStream().findFirst());
+                .flatMap(hash -> em.createQuery("select i from SurveyInvitation i where i.tokenHash = :hash"
+                                + " or i.reminderTokenHash = :hash", SurveyInvitation.class).setParameter("hash", hash).getResultStream().findFirst());
         if (invitation.isEmpty()) {
             return;
         }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The survey's MicroProfile Config keys, survey.*. */
@@ -31,6 +33,9 @@ public class SurveySettings {
     String baseUrl;
 
     @Inject
+    Config config;
+
+    @Inject
     @ConfigProperty(name = "survey.reasons", defaultValue = "too_expensive,missing_features,switched_service,unused,"
             + "customer_service,too_complex,low_quality,other")
     List<String> reasons;
@@ -45,6 +50,12 @@ public class SurveySettings {
 
     public Duration linkValidity() {
         return Duration.ofDays(linkDays);
+    }
+
+    /** Empty (the default): no reminder is ever sent. Else one, this long after the invitation, if no answer came. */
+    public Optional<Duration> reminderAfter() {
+        return config.getOptionalValue("survey.reminder-after", String.class).filter(text -> !text.isBlank())
+                .map(Duration::parse);
     }
 
     public long sendIntervalSeconds() {
