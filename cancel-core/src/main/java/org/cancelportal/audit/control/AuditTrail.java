@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import org.cancelportal.audit.entity.AuditEntry;
 import org.cancelportal.cancellation.entity.Channel;
 
@@ -25,14 +24,5 @@ public class AuditTrail {
                        Object before, Object after, String detail) {
         em.persist(new AuditEntry(clock.instant(), actor, channel, action, subjectType, String.valueOf(subjectId),
                 before == null ? null : before.toString(), after == null ? null : after.toString(), detail));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<AuditEntry> entriesFor(String subjectType, Object subjectId) {
-        return em.createQuery("select a from AuditEntry a where a.subjectType = :type and a.subjectId = :id"
-                        + " order by a.id", AuditEntry.class)
-                .setParameter("type", subjectType)
-                .setParameter("id", String.valueOf(subjectId))
-                .getResultList();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import org.cancelportal.outbox.entity.OutboxEvent;
 
 /**
@@ -29,14 +28,5 @@ public class Outbox {
                 payload.toString(), clock.instant());
         em.persist(event);
         return event;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<OutboxEvent> eventsFor(String aggregateType, Object aggregateId) {
-        return em.createQuery("select e from OutboxEvent e where e.aggregateType = :type and e.aggregateId = :id"
-                        + " order by e.occurredAt", OutboxEvent.class)
-                .setParameter("type", aggregateType)
-                .setParameter("id", String.valueOf(aggregateId))
-                .getResultList();
     }
 }

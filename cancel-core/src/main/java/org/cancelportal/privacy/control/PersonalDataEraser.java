@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.schema.control.NativeSql;
 
 /**
  * Erases one person's personal data across both modules, on their request: name, email and login go; their
@@ -42,20 +43,16 @@ public class PersonalDataEraser {
         run("DELETE FROM app_user WHERE subscriber_id = ?1 OR lower(username) = lower(?2)", subscriberId, email);
         run("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL, anonymous = TRUE,"
                 + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL WHERE subscriber_id = ?1",
-                subscriberId, null);
-        run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId, null);
-        run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId, null);
+                subscriberId);
+        run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
+        run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE subscriber SET email = 'erased-' || id || '@invalid', name = 'Erased', external_id = NULL"
-                + " WHERE id = ?1", subscriberId, null);
+                + " WHERE id = ?1", subscriberId);
         audit.record(requestedBy, Channel.SUPPORT, "PERSONAL_DATA_ERASED", "Subscriber", subscriberId, null, null,
                 "on the person's request");
     }
 
-    private void run(String sql, Object first, Object second) {
-        var query = em.createNativeQuery(sql).setParameter(1, first);
-        if (second != null) {
-            query.setParameter(2, second);
-        }
-        query.executeUpdate();
+    private void run(String sql, Object... parameters) {
+        NativeSql.query(em, sql, parameters).executeUpdate();
     }
 }

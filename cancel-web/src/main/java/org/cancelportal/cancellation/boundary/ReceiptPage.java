@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.cancelportal.cancellation.control.CancellationService;
@@ -87,13 +88,14 @@ public class ReceiptPage implements Serializable {
 
     private ReceiptView toView(Cancellation c) {
         ZoneId zone = c.getSubscription().getSubscriber().getTimeZone();
-        boolean takenEffect = c.hasTakenEffect(clock.instant());
+        Instant now = clock.instant();
+        boolean takenEffect = c.hasTakenEffect(now);
         return new ReceiptView(c.getReference(), c.getSubscription().getPlan().getName(),
                 format.dateTime(c.getRequestedAt(), zone), format.dateTime(c.getEffectiveAt(), zone),
                 c.getMode() == CancellationMode.IMMEDIATE, !c.getRefund().isZero(), format.money(c.getRefund()),
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
-                cancellationService.policy().mayUndo(c, clock.instant()), currentSubscriber.requester().isPresent());
+                cancellationService.policy().mayUndo(c, now), currentSubscriber.requester().isPresent());
     }
 
     public String getReference() {

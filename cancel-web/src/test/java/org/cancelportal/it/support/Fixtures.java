@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.cancelportal.identity.entity.UserAccount;
+import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.BillingPeriod;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
@@ -76,27 +77,15 @@ public class Fixtures {
 
     @Transactional
     public long count(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return ((Number) query.getSingleResult()).longValue();
+        return ((Number) NativeSql.query(em, sql, parameters).getSingleResult()).longValue();
     }
 
     public int execute(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.executeUpdate();
+        return NativeSql.query(em, sql, parameters).executeUpdate();
     }
 
     public Object single(String sql, Object... parameters) {
-        var query = em.createNativeQuery(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        return query.getSingleResult();
+        return NativeSql.query(em, sql, parameters).getSingleResult();
     }
 
     @Transactional

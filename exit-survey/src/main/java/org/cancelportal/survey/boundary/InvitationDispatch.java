@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.survey.control.SurveyLinks;
 import org.cancelportal.survey.control.SurveySettings;
 import org.cancelportal.survey.entity.SurveyInvitation;
@@ -102,7 +103,7 @@ public class InvitationDispatch {
         if (invitation.getSubscriberId() == null) {
             return Optional.of("NO_SUBSCRIBER");
         }
-        if (exists("SELECT 1 FROM survey_opt_out WHERE subscriber_id = ?1", invitation.getSubscriberId(), null)) {
+        if (exists("SELECT 1 FROM survey_opt_out WHERE subscriber_id = ?1", invitation.getSubscriberId())) {
             return Optional.of("OPTED_OUT");
         }
         if (exists("SELECT 1 FROM survey_invitation WHERE subscriber_id = ?1 AND status = 'SENT' AND sent_at > ?2",
@@ -112,11 +113,7 @@ public class InvitationDispatch {
         return Optional.empty();
     }
 
-    private boolean exists(String sql, Object first, Object second) {
-        var query = em.createNativeQuery(sql).setParameter(1, first);
-        if (second != null) {
-            query.setParameter(2, second);
-        }
-        return !query.getResultList().isEmpty();
+    private boolean exists(String sql, Object... parameters) {
+        return !NativeSql.query(em, sql, parameters).getResultList().isEmpty();
     }
 }
