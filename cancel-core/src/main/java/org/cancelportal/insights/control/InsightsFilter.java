@@ -1,0 +1,70 @@
+package org.cancelportal.insights.control;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Which cancellations and answers a product person looks at: a period of whole days (UTC, both ends included) and
+ * optional facets; null means all. The reason comes from the survey, so it narrows answers only: anonymous answers
+ * are not linked to their cancellation, and cancellation figures cannot be split by reason without linking them.
+ */
+public record InsightsFilter(LocalDate from, LocalDate to, String plan, String tenureBand, String channel,
+                             String language, String reason) {
+
+    public static final int DEFAULT_DAYS = 90;
+
+    public InsightsFilter {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("The period starts after it ends: " + from + " > " + to);
+        }
+        plan = blankToNull(plan);
+        tenureBand = blankToNull(tenureBand);
+        channel = blankToNull(channel);
+        language = blankToNull(language);
+        reason = blankToNull(reason);
+    }
+
+    /** The last {@value #DEFAULT_DAYS} days up to and including today, nothing else narrowed. */
+    public static InsightsFilter lastDays(LocalDate today, int days) {
+        return new InsightsFilter(today.minusDays(days - 1L), today, null, null, null, null, null);
+    }
+
+    public InsightsFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
+        return new InsightsFilter(newFrom, newTo, plan, tenureBand, channel, language, reason);
+    }
+
+    /** Conditions on a daily figures table, whose rows carry the facets as columns. */
+    Conditions onDays(boolean withReason) {
+        Conditions where = new Conditions()
+                .add("day >= ?", java.sql.Date.valueOf(from))
+                .add("day <= ?", java.sql.Date.valueOf(to));
+        facets(where, "language = ?");
+        if (withReason) {
+            where.addIf(reason, "reason_code = ?");
+        }
+        return where;
+    }
+
+    /** Conditions on survey_response itself. */
+    Conditions onResponses() {
+        Conditions where = new Conditions()
+                .add("submitted_at >= ?", java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .add("submitted_at < ?", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        facets(where, "split_part(locale, '-', 1) = ?");
+        return where.addIf(reason, "reason_code = ?");
+    }
+
+    private void facets(Conditions where, String languageClause) {
+        where.addIf(plan, "plan_code = ?")
+                .addIf(tenureBand, "tenure_band = ?")
+                .addIf(channel, "channel = ?")
+                .addIf(language, languageClause);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,107 @@
+package org.cancelportal.insights.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The dashboard's figures, read from the daily tables the database keeps in step with every cancellation, undo,
+ * invitation and answer. Honest by construction: a cancellation that was undone counts as undone, nothing else.
+ */
+@ApplicationScoped
+public class InsightsQueries {
+
+    /** Journey buckets as stored in journey_1..journey_5 (see V4__insights.sql). */
+    public static final List<String> JOURNEY_BUCKETS =
+            List.of("under_30_seconds", "30_seconds_to_2_minutes", "2_to_10_minutes", "10_to_60_minutes", "over_1_hour");
+    public static final List<String> TENURE_BANDS =
+            List.of("under_1_month", "1_to_6_months", "6_to_12_months", "1_to_2_years", "over_2_years");
+    /** How an answer without a chosen reason is stored in insights_response_day. */
+    public static final String NO_REASON = "";
+
+    @Resource(lookup = "jdbc/cancelportal")
+    DataSource dataSource;
+
+    protected InsightsQueries() {
+    }
+
+    public InsightsQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public InsightsSummary summary(InsightsFilter filter) {
+        return new InsightsSummary(filter, totals(filter), responses(filter), reasons(filter), weeklyTrend(filter),
+                tenure(filter));
+    }
+
+    public CancellationTotals totals(InsightsFilter filter) {
+        Conditions where = filter.onDays(false);
+        return Jdbc.list(dataSource, "SELECT coalesce(sum(cancelled), 0), coalesce(sum(undone), 0),"
+                        + " coalesce(sum(invited), 0), coalesce(sum(responded), 0), coalesce(sum(journey_1), 0),"
+                        + " coalesce(sum(journey_2), 0), coalesce(sum(journey_3), 0), coalesce(sum(journey_4), 0),"
+                        + " coalesce(sum(journey_5), 0) FROM insights_cancellation_day" + where.sql(),
+                where.parameters(), row -> {
+                    List<Share> journey = new ArrayList<>();
+                    long timed = 0;
+                    for (int i = 0; i < JOURNEY_BUCKETS.size(); i++) {
+                        timed += row.getLong(5 + i);
+                    }
+                    for (int i = 0; i < JOURNEY_BUCKETS.size(); i++) {
+                        journey.add(Share.of(JOURNEY_BUCKETS.get(i), row.getLong(5 + i), timed));
+                    }
+                    return new CancellationTotals(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                            journey);
+                }).get(0);
+    }
+
+    /** Answers received in the period, whatever reason they gave. */
+    public long responses(InsightsFilter filter) {
+        Conditions where = filter.onDays(true);
+        return Jdbc.list(dataSource, "SELECT coalesce(sum(responses), 0) FROM insights_response_day" + where.sql(),
+                where.parameters(), row -> row.getLong(1)).get(0);
+    }
+
+    /** Reasons given, most frequent first; the share is of all answers, including those that gave no reason. */
+    public List<Share> reasons(InsightsFilter filter) {
+        Conditions where = filter.onDays(true);
+        List<Share> counted = Jdbc.list(dataSource, "SELECT reason_code, sum(responses) FROM insights_response_day"
+                        + where.sql() + " GROUP BY reason_code HAVING sum(responses) > 0 ORDER BY 2 DESC, 1",
+                where.parameters(), row -> new Share(row.getString(1), row.getLong(2), 0));
+        long all = counted.stream().mapToLong(Share::count).sum();
+        return counted.stream().map(share -> Share.of(share.key(), share.count(), all)).toList();
+    }
+
+    /** Answers per reason per week (weeks start on Monday; the first and last may be cut by the period). */
+    public WeeklyTrend weeklyTrend(InsightsFilter filter) {
+        Conditions where = filter.onDays(true);
+        List<LocalDate> weeks = new ArrayList<>();
+        for (LocalDate monday = WeeklyTrend.mondayOf(filter.from()); !monday.isAfter(filter.to());
+             monday = monday.plusWeeks(1)) {
+            weeks.add(monday);
+        }
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Jdbc.forEach(dataSource, "SELECT reason_code, date_trunc('week', day)::DATE, sum(responses)"
+                        + " FROM insights_response_day" + where.sql() + " GROUP BY 1, 2 HAVING sum(responses) > 0",
+                where.parameters(), row -> {
+                    long[] perWeek = counts.computeIfAbsent(row.getString(1), reason -> new long[weeks.size()]);
+                    perWeek[weeks.indexOf(row.getDate(2).toLocalDate())] += row.getLong(3);
+                });
+        return new WeeklyTrend(weeks, counts);
+    }
+
+    /** Cancellations by how long the subscription had run, in band order. */
+    public List<Share> tenure(InsightsFilter filter) {
+        Conditions where = filter.onDays(false);
+        Map<String, Long> byBand = new LinkedHashMap<>();
+        TENURE_BANDS.forEach(band -> byBand.put(band, 0L));
+        Jdbc.forEach(dataSource, "SELECT tenure_band, sum(cancelled) FROM insights_cancellation_day" + where.sql()
+                + " GROUP BY tenure_band", where.parameters(), row -> byBand.put(row.getString(1), row.getLong(2)));
+        long all = byBand.values().stream().mapToLong(Long::longValue).sum();
+        return byBand.entrySet().stream().map(band -> Share.of(band.getKey(), band.getValue(), all)).toList();
+    }
+}

@@ -1,0 +1,8 @@
+package org.cancelportal.insights.control;
+
+import java.util.List;
+
+/** Everything the dashboard shows for one filter. */
+public record InsightsSummary(InsightsFilter filter, CancellationTotals cancellations, long responses,
+                              List<Share> reasons, WeeklyTrend trend, List<Share> tenure) {
+}

@@ -1,0 +1,123 @@
+package org.cancelportal.insights.control;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.cancelportal.schema.control.SchemaMigration;
+
+/** A migrated PostgreSQL with small, hand-made cancellations and answers whose figures a test can work out. */
+final class InsightsDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    final DataSource dataSource;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    InsightsDatabase() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        dataSource = postgres.getPostgresDatabase();
+        SchemaMigration.migrate(dataSource);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    void plan(String code) throws SQLException {
+        update("INSERT INTO plan (code, name, price_amount, currency, billing_period) VALUES (?, ?, 9.99, 'EUR',"
+                + " 'MONTHLY')", code, code);
+    }
+
+    /** A cancellation made {@code tenureDays} after the subscription started; returns its id. */
+    long cancellation(String plan, String locale, int tenureDays, String channel, Instant requestedAt,
+                      Integer journeySeconds) throws SQLException {
+        int n = sequence.incrementAndGet();
+        long subscriber = insert("INSERT INTO subscriber (email, name, locale) VALUES (?, ?, ?) RETURNING id",
+                "person" + n + "@example.com", "Person " + n, locale);
+        Instant started = requestedAt.minus(Duration.ofDays(tenureDays));
+        long subscription = insert("INSERT INTO subscription (subscriber_id, plan_id, status, started_at,"
+                        + " current_period_start, current_period_end) SELECT ?, id, 'CANCELLATION_SCHEDULED', ?, ?, ?"
+                        + " FROM plan WHERE code = ? RETURNING id", subscriber, ts(started), ts(started),
+                ts(requestedAt.plus(Duration.ofDays(30))), plan);
+        return insert("INSERT INTO cancellation (reference, subscription_id, requested_at, effective_at, mode,"
+                        + " refund_amount, refund_currency, channel, actor, journey_started_at)"
+                        + " VALUES (?, ?, ?, ?, 'END_OF_PERIOD', 0, 'EUR', ?, 'someone', ?) RETURNING id",
+                "CX-TEST-" + n, subscription, ts(requestedAt), ts(requestedAt.plus(Duration.ofDays(30))), channel,
+                journeySeconds == null ? null : ts(requestedAt.minusSeconds(journeySeconds)));
+    }
+
+    void undo(long cancellation) throws SQLException {
+        update("UPDATE cancellation SET undone_at = requested_at + INTERVAL '1 hour', undone_by = 'someone'"
+                + " WHERE id = ?", cancellation);
+    }
+
+    /** An invitation sent a day after the cancellation; returns its id. */
+    long invite(long cancellation) throws SQLException {
+        return insert("INSERT INTO survey_invitation (event_id, cancellation_id, status, due_at, sent_at)"
+                + " SELECT gen_random_uuid(), id, 'SENT', requested_at + INTERVAL '1 day',"
+                + " requested_at + INTERVAL '1 day' FROM cancellation WHERE id = ? RETURNING id", cancellation);
+    }
+
+    void responded(long invitation) throws SQLException {
+        update("UPDATE survey_invitation SET responded_at = sent_at + INTERVAL '1 day' WHERE id = ?", invitation);
+    }
+
+    long response(String plan, String tenureBand, String channel, String locale, String reason, Instant submittedAt,
+                  String comment, String fairOutcome, boolean anonymous, boolean contactConsent) throws SQLException {
+        return insert("INSERT INTO survey_response (anonymous, reason_code, comment, fair_outcome, contact_consent,"
+                        + " plan_code, billing_period, tenure_band, channel, locale, cancelled_month, submitted_at,"
+                        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, 'MONTHLY', ?, ?, ?, ?, ?, ?) RETURNING id",
+                anonymous, reason, comment, fairOutcome, contactConsent, plan, tenureBand, channel, locale,
+                submittedAt.toString().substring(0, 7), ts(submittedAt), ts(submittedAt));
+    }
+
+    void update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.executeUpdate();
+        }
+    }
+
+    long insert(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = prepare(connection, sql, parameters);
+             ResultSet key = statement.executeQuery()) {
+            key.next();
+            return key.getLong(1);
+        }
+    }
+
+    String text(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            StringBuilder all = new StringBuilder();
+            while (rows.next()) {
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    all.append(rows.getString(i)).append(i < rows.getMetaData().getColumnCount() ? "|" : "\n");
+                }
+            }
+            return all.toString();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

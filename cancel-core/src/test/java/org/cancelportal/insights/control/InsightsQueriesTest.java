@@ -1,0 +1,188 @@
+package org.cancelportal.insights.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Four cancellations and four answers in the period (1 Oct – 20 Nov 2026), one of each outside it. Every expected
+ * figure below is counted by hand from this table:
+ *
+ * <pre>
+ * c1 basic   en  10 days  WEB      2 Nov  20 s   invited, answered
+ * c2 basic   de 100 days  WEB      3 Nov  90 s   undone
+ * c3 premium en 400 days  SUPPORT 10 Nov  –      invited
+ * c4 premium de 800 days  WEB     17 Nov 300 s   invited, answered
+ * c5 basic   en  10 days  WEB      1 Aug  20 s   (outside)
+ *
+ * r1 basic   under_1_month  WEB     en too_expensive  3 Nov
+ * r2 premium over_2_years   WEB     de too_expensive 18 Nov
+ * r3 premium 1_to_2_years   SUPPORT en unused        11 Nov (anonymous)
+ * r4 basic   under_1_month  WEB     en (no reason)    4 Nov
+ * r5 basic   under_1_month  WEB     en unused         2 Aug (outside)
+ * </pre>
+ */
+class InsightsQueriesTest {
+
+    private static final LocalDate FROM = LocalDate.parse("2026-10-01");
+    private static final LocalDate TO = LocalDate.parse("2026-11-20");
+
+    private static InsightsDatabase database;
+    private static InsightsQueries queries;
+
+    @BeforeAll
+    static void fill() throws Exception {
+        database = new InsightsDatabase();
+        queries = new InsightsQueries(database.dataSource);
+        database.plan("basic");
+        database.plan("premium");
+        long c1 = database.cancellation("basic", "en", 10, "WEB", at("2026-11-02"), 20);
+        long c2 = database.cancellation("basic", "de-AT", 100, "WEB", at("2026-11-03"), 90);
+        long c3 = database.cancellation("premium", "en", 400, "SUPPORT", at("2026-11-10"), null);
+        long c4 = database.cancellation("premium", "de", 800, "WEB", at("2026-11-17"), 300);
+        long c5 = database.cancellation("basic", "en", 10, "WEB", at("2026-08-01"), 20);
+        database.undo(c2);
+        database.responded(database.invite(c1));
+        database.invite(c3);
+        database.responded(database.invite(c4));
+        database.responded(database.invite(c5));
+        database.response("basic", "under_1_month", "WEB", "en", "too_expensive", at("2026-11-03"), null, null, false, false);
+        database.response("premium", "over_2_years", "WEB", "de", "too_expensive", at("2026-11-18"), null, null, false, false);
+        database.response("premium", "1_to_2_years", "SUPPORT", "en", "unused", at("2026-11-11"), null, null, true, false);
+        database.response("basic", "under_1_month", "WEB", "en", null, at("2026-11-04"), null, null, false, false);
+        database.response("basic", "under_1_month", "WEB", "en", "unused", at("2026-08-02"), null, null, false, false);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void theWholePeriodCountsEveryCancellationOnceAndAnUndoneOneAsUndone() {
+        CancellationTotals totals = queries.totals(all());
+
+        assertEquals(List.of(4L, 1L, 3L, 2L), List.of(totals.cancelled(), totals.undone(), totals.invited(),
+                totals.responded()));
+        assertEquals(0.25, totals.undoRate(), 1e-9);
+        assertEquals(2.0 / 3, totals.responseRate(), 1e-9);
+        assertEquals(4, queries.responses(all()));
+    }
+
+    @Test
+    void journeysFallIntoTheirBucketsAndTheMedianIsTheMiddleOne() {
+        CancellationTotals totals = queries.totals(all());
+
+        assertEquals(List.of(1L, 1L, 1L, 0L, 0L), totals.journey().stream().map(Share::count).toList());
+        assertEquals(3, totals.timedJourneys());
+        assertEquals("30_seconds_to_2_minutes", totals.medianJourney());
+    }
+
+    @Test
+    void reasonsAreRankedWithSharesOfAllAnswers() {
+        assertEquals(Map.of("too_expensive", 50L, "unused", 25L, "", 25L), percents(queries.reasons(all())));
+        assertEquals("too_expensive", queries.reasons(all()).get(0).key());
+    }
+
+    @Test
+    void theWeeklyTrendCountsEachReasonInItsWeek() {
+        WeeklyTrend trend = queries.weeklyTrend(all());
+
+        assertEquals(LocalDate.parse("2026-09-28"), trend.weeks().get(0));
+        assertEquals(LocalDate.parse("2026-11-16"), trend.weeks().get(trend.weeks().size() - 1));
+        long[] expensive = new long[trend.weeks().size()];
+        expensive[trend.weeks().indexOf(LocalDate.parse("2026-11-02"))] = 1;
+        expensive[trend.weeks().indexOf(LocalDate.parse("2026-11-16"))] = 1;
+        assertArrayEquals(expensive, trend.counts("too_expensive"));
+        assertEquals(1, trend.counts("unused")[trend.weeks().indexOf(LocalDate.parse("2026-11-09"))]);
+        assertEquals(1, trend.max());
+    }
+
+    @Test
+    void tenureCountsCancellationsPerBandInBandOrder() {
+        assertEquals(List.of("under_1_month=1", "1_to_6_months=1", "6_to_12_months=0", "1_to_2_years=1",
+                "over_2_years=1"), queries.tenure(all()).stream().map(s -> s.key() + "=" + s.count()).toList());
+    }
+
+    @Test
+    void eachFilterNarrowsTheFiguresItConcerns() {
+        assertFigures(filter("basic", null, null, null, null), 2, 1, 1, 1, 2);
+        assertFigures(filter("premium", null, null, null, null), 2, 0, 2, 1, 2);
+        assertFigures(filter(null, "under_1_month", null, null, null), 1, 0, 1, 1, 2);
+        assertFigures(filter(null, "over_2_years", null, null, null), 1, 0, 1, 1, 1);
+        assertFigures(filter(null, null, "SUPPORT", null, null), 1, 0, 1, 0, 1);
+        assertFigures(filter(null, null, "WEB", null, null), 3, 1, 2, 2, 3);
+        assertFigures(filter(null, null, null, "de", null), 2, 1, 1, 1, 1);
+        assertFigures(filter(null, null, null, "en", null), 2, 0, 2, 1, 3);
+        assertFigures(filter("premium", null, null, "de", null), 1, 0, 1, 1, 1);
+        assertFigures(filter(null, null, null, null, "nothing_matches"), 4, 1, 3, 2, 0);
+    }
+
+    @Test
+    void theReasonNarrowsAnswersButNotCancellations() {
+        InsightsFilter expensive = filter(null, null, null, null, "too_expensive");
+
+        assertFigures(expensive, 4, 1, 3, 2, 2);
+        assertEquals(Map.of("too_expensive", 100L), percents(queries.reasons(expensive)));
+        assertEquals(2, queries.weeklyTrend(expensive).countsByReason().values().stream()
+                .flatMapToLong(java.util.Arrays::stream).sum());
+    }
+
+    @Test
+    void theJourneyAndTenureFollowTheFilters() {
+        InsightsFilter german = filter(null, null, null, "de", null);
+
+        assertEquals(List.of(0L, 1L, 1L, 0L, 0L), queries.totals(german).journey().stream().map(Share::count).toList());
+        assertEquals(List.of(0L, 1L, 0L, 0L, 1L), queries.tenure(german).stream().map(Share::count).toList());
+    }
+
+    @Test
+    void aShorterPeriodCountsOnlyItsDays() {
+        assertFigures(all().withPeriod(LocalDate.parse("2026-11-10"), TO), 2, 0, 2, 1, 2);
+        assertFigures(all().withPeriod(LocalDate.parse("2026-08-01"), LocalDate.parse("2026-08-31")), 1, 0, 1, 1, 1);
+        assertFigures(all().withPeriod(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-31")), 0, 0, 0, 0, 0);
+    }
+
+    @Test
+    void theDailyTablesAgreeWithARebuildFromTheRowsTheyCount() throws Exception {
+        String byTrigger = database.text("SELECT * FROM insights_cancellation_day ORDER BY 1, 2, 3, 4, 5")
+                + database.text("SELECT * FROM insights_response_day WHERE responses <> 0 ORDER BY 1, 2, 3, 4, 5, 6");
+
+        database.text("SELECT insights_rebuild()");
+
+        assertEquals(byTrigger, database.text("SELECT * FROM insights_cancellation_day ORDER BY 1, 2, 3, 4, 5")
+                + database.text("SELECT * FROM insights_response_day ORDER BY 1, 2, 3, 4, 5, 6"));
+    }
+
+    private static void assertFigures(InsightsFilter filter, long cancelled, long undone, long invited,
+                                      long responded, long responses) {
+        CancellationTotals totals = queries.totals(filter);
+        assertEquals(List.of(cancelled, undone, invited, responded, responses), List.of(totals.cancelled(),
+                totals.undone(), totals.invited(), totals.responded(), queries.responses(filter)), filter::toString);
+        assertEquals(cancelled, queries.tenure(filter).stream().mapToLong(Share::count).sum(), filter::toString);
+    }
+
+    private static Map<String, Long> percents(List<Share> shares) {
+        return shares.stream().collect(Collectors.toMap(Share::key, Share::percent));
+    }
+
+    private static InsightsFilter all() {
+        return filter(null, null, null, null, null);
+    }
+
+    private static InsightsFilter filter(String plan, String band, String channel, String language, String reason) {
+        return new InsightsFilter(FROM, TO, plan, band, channel, language, reason);
+    }
+
+    private static Instant at(String day) {
+        return Instant.parse(day + "T12:00:00Z");
+    }
+}
