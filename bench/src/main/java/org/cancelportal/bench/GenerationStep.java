@@ -1,0 +1,5 @@
+package org.cancelportal.bench;
+
+/** One timed statement of the data generator. */
+record GenerationStep(String name, String sql) {
+}
