@@ -9,7 +9,9 @@ import org.cancelportal.insights.control.ResponseReader;
 
 /**
  * Times everything the dashboard reads for one filter: each figure from the daily tables next to the same figure
- * from the base tables, then the pages of answers, then all of it together as one page view asks for it.
+ * from the base tables; then the pages of answers, each as a pooled connection runs it (prepared on the server after
+ * a few runs, and then possibly with a generic plan) next to a connection that plans every run for its values; then
+ * all of it together as one page view asks for it.
  */
 final class DashboardRun {
 
@@ -17,16 +19,22 @@ final class DashboardRun {
     static final int DEEP_PAGE_SKIPPED = 10_000;
 
     private final SharedConnection shared;
+    private final SharedConnection customPlans;
     private final InsightsQueries insights;
+    private final InsightsQueries insightsCustom;
     private final ResponseReader reader;
+    private final ResponseReader readerCustom;
     private final BaseTableQueries base;
     private final QueryPlans plans;
     private final Stopwatch stopwatch;
 
-    DashboardRun(SharedConnection shared, QueryPlans plans, Stopwatch stopwatch) {
+    DashboardRun(SharedConnection shared, SharedConnection customPlans, QueryPlans plans, Stopwatch stopwatch) {
         this.shared = shared;
+        this.customPlans = customPlans;
         this.insights = new InsightsQueries(shared);
+        this.insightsCustom = new InsightsQueries(customPlans);
         this.reader = new ResponseReader(shared);
+        this.readerCustom = new ResponseReader(customPlans);
         this.base = new BaseTableQueries(shared.getConnection());
         this.plans = plans;
         this.stopwatch = stopwatch;
@@ -35,8 +43,8 @@ final class DashboardRun {
     /** Searches for a common and a rare word of the filter's language, and for one no answer contains. */
     void run(String slug, String title, InsightsFilter filter, String commonWord, String rareWord) throws Exception {
         System.out.printf("%n%s%n", title);
-        System.out.printf("  %-44s %18s %20s %16s %6s%n", "", "daily tables", "base tables", "base ÷ daily", "same");
-        System.out.printf("  %-44s %9s %8s %11s %8s %8s %7s %6s%n", "figure", "p50 ms", "p95 ms", "p50 ms",
+        System.out.printf("  %-40s %18s %20s %16s %7s%n", "", "daily tables", "base tables", "base ÷ daily", "same");
+        System.out.printf("  %-40s %9s %8s %11s %8s %8s %7s %7s%n", "figure", "p50 ms", "p95 ms", "p50 ms",
                 "p95 ms", "p50", "p95", "result");
         compare(slug, "totals", () -> Figures.of(insights.totals(filter)), () -> base.totals(filter));
         compare(slug, "responses", () -> Figures.of(insights.responses(filter)), () -> base.responses(filter));
@@ -44,22 +52,25 @@ final class DashboardRun {
         compare(slug, "weeklyTrend", () -> Figures.of(insights.weeklyTrend(filter)), () -> base.weeklyTrend(filter));
         compare(slug, "tenure", () -> Figures.of(insights.tenure(filter)), () -> base.tenure(filter));
 
-        System.out.printf("  %-44s %9s %8s%n", "answers, " + PAGE_SIZE + " a page, newest first", "p50 ms", "p95 ms");
+        System.out.printf("  %-40s %18s %20s %16s%n", "", "prepared", "custom plans", "prepared ÷ custom");
+        System.out.printf("  %-40s %9s %8s %11s %8s %8s %7s%n", "answers, " + PAGE_SIZE + " a page, newest first",
+                "p50 ms", "p95 ms", "p50 ms", "p95 ms", "p50", "p95");
         ResponseQuery all = new ResponseQuery(filter, null, null, null, false, null, PAGE_SIZE);
         ResponseQuery withWords = new ResponseQuery(filter, null, null, null, true, null, PAGE_SIZE);
-        Cursor deep = base.cursorAfter(filter, DEEP_PAGE_SKIPPED);
-        time(slug, "page-first", "first page", () -> reader.page(all));
-        time(slug, "page-words", "first page, only answers with words", () -> reader.page(withWords));
-        time(slug, "page-deep", "page %d by cursor (after %,d answers)".formatted(DEEP_PAGE_SKIPPED / PAGE_SIZE + 1,
-                DEEP_PAGE_SKIPPED), () -> reader.page(all.after(deep)));
-        time(slug, "search-common", "search \"" + commonWord + "\" (common)",
-                () -> reader.page(search(filter, commonWord)));
-        time(slug, "search-rare", "search \"" + rareWord + "\" (rare)", () -> reader.page(search(filter, rareWord)));
-        time(slug, "search-none", "search \"blockchain\" (in no answer)",
-                () -> reader.page(search(filter, "blockchain")));
-        time(slug, "dashboard", "all figures + first page with words", () -> {
+        ResponseQuery deep = all.after(base.cursorAfter(filter, DEEP_PAGE_SKIPPED));
+        page(slug, "page-first", "first page", all);
+        page(slug, "page-words", "first page, only answers with words", withWords);
+        page(slug, "page-deep", "page %d by cursor (after %,d answers)".formatted(DEEP_PAGE_SKIPPED / PAGE_SIZE + 1,
+                DEEP_PAGE_SKIPPED), deep);
+        page(slug, "search-common", "search \"" + commonWord + "\" (common)", search(filter, commonWord));
+        page(slug, "search-rare", "search \"" + rareWord + "\" (rare)", search(filter, rareWord));
+        page(slug, "search-none", "search \"blockchain\" (in no answer)", search(filter, "blockchain"));
+        pair(slug, "dashboard", "all figures + first page with words", () -> {
             Objects.requireNonNull(insights.summary(filter));
             return reader.page(withWords);
+        }, () -> {
+            Objects.requireNonNull(insightsCustom.summary(filter));
+            return readerCustom.page(withWords);
         });
     }
 
@@ -68,14 +79,14 @@ final class DashboardRun {
     }
 
     private void compare(String slug, String name, Stopwatch.Work daily, Stopwatch.Work baseTables) throws Exception {
-        Timings[] timings = stopwatch.time(daily, baseTables);
+        Timings[] timings = stopwatch.timeWithSlower(daily, baseTables);
         shared.record();
         Object fromDaily = daily.run();
-        plans.save(slug + "-" + name + "-daily", shared.recorded());
+        plans.save(slug + "-" + name + "-daily", shared);
         shared.record();
         Object fromBase = baseTables.run();
-        plans.save(slug + "-" + name + "-base", shared.recorded());
-        System.out.printf("  %-44s %9.1f %8.1f %11.1f %8.1f %7.0f× %6.0f× %6s%n", name, timings[0].p50(),
+        plans.save(slug + "-" + name + "-base", shared);
+        System.out.printf("  %-40s %9.1f %8.1f %11.1f %8.1f %7.0f× %6.0f× %7s%n", name, timings[0].p50(),
                 timings[0].p95(), timings[1].p50(), timings[1].p95(), timings[1].p50() / timings[0].p50(),
                 timings[1].p95() / timings[0].p95(), fromDaily.equals(fromBase) ? "yes" : "NO");
         if (!fromDaily.equals(fromBase)) {
@@ -83,11 +94,18 @@ final class DashboardRun {
         }
     }
 
-    private void time(String slug, String name, String label, Stopwatch.Work work) throws Exception {
-        Timings timings = stopwatch.time(work);
+    private void page(String slug, String name, String label, ResponseQuery query) throws Exception {
+        pair(slug, name, label, () -> reader.page(query), () -> readerCustom.page(query));
+    }
+
+    private void pair(String slug, String name, String label, Stopwatch.Work prepared, Stopwatch.Work custom)
+            throws Exception {
+        Timings[] timings = stopwatch.timeSideBySide(prepared, custom);
         shared.record();
-        work.run();
-        plans.save(slug + "-" + name, shared.recorded());
-        System.out.printf("  %-44s %9.1f %8.1f%n", label, timings.p50(), timings.p95());
+        prepared.run();
+        plans.save(slug + "-" + name, shared);
+        System.out.printf("  %-40s %9.1f %8.1f %11.1f %8.1f %7.1f× %5.1f×%n", label, timings[0].p50(),
+                timings[0].p95(), timings[1].p50(), timings[1].p95(), timings[0].p50() / timings[1].p50(),
+                timings[0].p95() / timings[1].p95());
     }
 }

@@ -36,13 +36,19 @@ public final class InsightsBenchmark {
                 Integer.getInteger("bench.runs", 50), Integer.getInteger("bench.baseWarmups", 1),
                 Integer.getInteger("bench.baseRuns", 10));
 
-        try (Connection connection = dataSource.getConnection()) {
+        PGSimpleDataSource customPlanSource = new PGSimpleDataSource();
+        customPlanSource.setUrl(args[0]);
+        customPlanSource.setOptions("-c plan_cache_mode=force_custom_plan");
+
+        try (Connection connection = dataSource.getConnection();
+             Connection customPlanConnection = customPlanSource.getConnection()) {
             SharedConnection shared = new SharedConnection(connection);
             LocalDate newest = LocalDate.parse(single(connection,
                     "SELECT (max(submitted_at) AT TIME ZONE 'UTC')::DATE FROM survey_response"));
             printSetting(connection, stopwatch);
 
-            DashboardRun dashboard = new DashboardRun(shared, new QueryPlans(connection, plansFolder), stopwatch);
+            DashboardRun dashboard = new DashboardRun(shared, new SharedConnection(customPlanConnection),
+                    new QueryPlans(plansFolder), stopwatch);
             InsightsFilter lastDays = InsightsFilter.lastDays(newest, InsightsFilter.DEFAULT_DAYS);
             dashboard.run("default", "Default filter: last %d days (%s to %s)".formatted(InsightsFilter.DEFAULT_DAYS,
                     lastDays.from(), lastDays.to()), lastDays, "expensive", "abroad");

@@ -43,31 +43,41 @@ final class Stopwatch {
     }
 
     Timings time(Work work) throws Exception {
-        return time(work, null)[0];
+        return time(work, null, 0, 0)[0];
+    }
+
+    /** Two ways to the same figure, the second slower: it runs {@link #slowRuns()} times. */
+    Timings[] timeWithSlower(Work fast, Work slower) throws Exception {
+        return time(fast, slower, slowWarmups, slowRuns);
+    }
+
+    /** Two ways to the same result, as often as each other. */
+    Timings[] timeSideBySide(Work first, Work second) throws Exception {
+        return time(first, second, warmups, runs);
     }
 
     /**
-     * Times two ways to the same figure taking turns, so both see the same machine: the same caches, the same
-     * background work, the same moment of a garbage collection. The slower one may be null.
+     * Takes turns between the two, so both see the same machine: the same caches, the same background work, the
+     * same moment of a garbage collection. The second may be null.
      */
-    Timings[] time(Work fast, Work slow) throws Exception {
-        for (int i = 0; i < Math.max(warmups, slow == null ? 0 : slowWarmups); i++) {
+    private Timings[] time(Work first, Work second, int secondWarmups, int secondRuns) throws Exception {
+        for (int i = 0; i < Math.max(warmups, secondWarmups); i++) {
             if (i < warmups) {
-                fast.run();
+                first.run();
             }
-            if (slow != null && i < slowWarmups) {
-                slow.run();
+            if (second != null && i < secondWarmups) {
+                second.run();
             }
         }
-        double[] fastMillis = new double[runs];
-        double[] slowMillis = new double[slow == null ? 0 : slowRuns];
+        double[] firstMillis = new double[runs];
+        double[] secondMillis = new double[second == null ? 0 : secondRuns];
         for (int i = 0; i < runs; i++) {
-            fastMillis[i] = once(fast);
-            if (i < slowMillis.length) {
-                slowMillis[i] = once(slow);
+            firstMillis[i] = once(first);
+            if (i < secondMillis.length) {
+                secondMillis[i] = once(second);
             }
         }
-        return new Timings[]{new Timings(fastMillis), slow == null ? null : new Timings(slowMillis)};
+        return new Timings[]{new Timings(firstMillis), second == null ? null : new Timings(secondMillis)};
     }
 
     private static double once(Work work) throws Exception {
