@@ -1,11 +1,4 @@
--- Found with bench/insights.sh over 1,000,000 answers; the figures are in docs/benchmarks.md.
-
--- Each dashboard view reads the period's rows of insights_response_day three times (answers, reasons, weekly trend).
--- Without this index PostgreSQL scans the whole table, in parallel when it can (starting the workers alone costs tens
--- of milliseconds on a small server), and the scan grows with every day of history kept. With it, an index-only
--- range scan reads the period and nothing else, whatever the facets and whether the plan is generic or custom.
-CREATE INDEX insights_response_day_period_idx ON insights_response_day (day)
-    INCLUDE (plan_code, tenure_band, channel, language, reason_code, responses);
+-- Found with bench/insights.sh over 1,400,000 cancellations; the figures are in docs/benchmarks.md.
 
 -- The same bands as in V4, written as a single expression: PostgreSQL inlines such a function into the query that
 -- calls it, where V4's body (a SELECT with a FROM) ran as a separate function call for every row. That made
