@@ -93,7 +93,7 @@ class CancellationServiceIT {
         Money shownYesterday = Money.of("21.00", "EUR");
 
         Cancellation cancellation = service.cancel(new CancelCommand(person.subscriptionIds().get(0),
-                CancellationMode.IMMEDIATE, requester(person), "promise-" + person.subscriberId(), shownYesterday));
+                CancellationMode.IMMEDIATE, requester(person), "promise-" + person.subscriberId(), shownYesterday, null));
 
         assertEquals("21.00", cancellation.getRefund().amount().toPlainString());
     }

@@ -1,5 +1,6 @@
 package org.cancelportal.cancellation.control;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.subscription.entity.Money;
@@ -7,13 +8,14 @@ import org.cancelportal.subscription.entity.Money;
 /**
  * One request to cancel. The idempotency key identifies the request itself (one rendering of a cancel box, one API
  * call): sent again, it yields the same cancellation, even after an undo. The promised refund is the amount the
- * person was shown, if any; they never get less than that.
+ * person was shown, if any; they never get less than that. The journey start is when the person opened the page
+ * they cancel from, if known: product teams see how long the way out takes.
  */
 public record CancelCommand(long subscriptionId, CancellationMode mode, Requester requester, String idempotencyKey,
-                            Money promisedRefund) {
+                            Money promisedRefund, Instant journeyStartedAt) {
 
     public CancelCommand(long subscriptionId, CancellationMode mode, Requester requester, String idempotencyKey) {
-        this(subscriptionId, mode, requester, idempotencyKey, null);
+        this(subscriptionId, mode, requester, idempotencyKey, null, null);
     }
 
     public CancelCommand {

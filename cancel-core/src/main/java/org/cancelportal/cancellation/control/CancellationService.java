@@ -137,6 +137,7 @@ public class CancellationService {
         Requester requester = command.requester();
         Cancellation cancellation = new Cancellation(uniqueReference(), subscription, now, terms.accessUntil(), mode,
                 refund, requester.channel(), requester.actor(), command.idempotencyKey());
+        cancellation.journeyStarted(command.journeyStartedAt());
         em.persist(cancellation);
         SubscriptionStatus before = subscription.getStatus();
         boolean endsNow = !terms.accessUntil().isAfter(now);

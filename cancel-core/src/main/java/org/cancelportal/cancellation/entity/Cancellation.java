@@ -55,6 +55,9 @@ public class Cancellation {
     @Column(name = "undone_at")
     private Instant undoneAt;
 
+    @Column(name = "journey_started_at")
+    private Instant journeyStartedAt;
+
     @Column(name = "undone_by")
     private String undoneBy;
 
@@ -73,6 +76,11 @@ public class Cancellation {
         this.channel = channel;
         this.actor = actor;
         this.idempotencyKey = idempotencyKey;
+    }
+
+    /** When the person opened the page they cancelled from; ignored unless it came before the cancellation. */
+    public void journeyStarted(Instant at) {
+        this.journeyStartedAt = at != null && !at.isAfter(requestedAt) ? at : null;
     }
 
     public void undo(Instant at, String by) {

@@ -1,5 +1,6 @@
 package org.cancelportal.insights.control;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * Where a page of answers ended, newest first. New answers are always newer than any cursor, so they never shift
  * a later page: each answer is listed exactly once however many arrive while someone pages.
  */
-public record Cursor(Instant submittedAt, long id) {
+public record Cursor(Instant submittedAt, long id) implements Serializable {
 
     /** As it appears in a link: seconds, nanoseconds and id, all digits, so nothing needs escaping. */
     public String token() {

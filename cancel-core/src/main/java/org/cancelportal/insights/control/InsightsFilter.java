@@ -1,5 +1,6 @@
 package org.cancelportal.insights.control;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * are not linked to their cancellation, and cancellation figures cannot be split by reason without linking them.
  */
 public record InsightsFilter(LocalDate from, LocalDate to, String plan, String tenureBand, String channel,
-                             String language, String reason) {
+                             String language, String reason) implements Serializable {
 
     public static final int DEFAULT_DAYS = 90;
 

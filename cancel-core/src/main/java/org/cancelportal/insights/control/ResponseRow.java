@@ -1,5 +1,7 @@
 package org.cancelportal.insights.control;
 
+import java.io.Serializable;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,9 +12,9 @@ import java.util.List;
 public record ResponseRow(long id, Instant submittedAt, String cancelledMonth, String plan, String billingPeriod,
                           String tenureBand, String channel, String language, String reason, String comment,
                           String fairOutcome, boolean anonymous, boolean contactConsent, boolean reviewed,
-                          List<String> tags, List<Reply> replies) {
+                          List<String> tags, List<Reply> replies) implements Serializable {
 
-    public record Reply(String author, String body, Instant writtenAt, Instant sentAt) {
+    public record Reply(String author, String body, Instant writtenAt, Instant sentAt) implements Serializable {
     }
 
     public Cursor cursor() {

@@ -1,9 +1,12 @@
 package org.cancelportal.account.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.cancelportal.cancellation.control.CancelCommand;
 import org.cancelportal.cancellation.control.CancellationService;
@@ -41,7 +44,16 @@ public class AccountPage implements Serializable {
     @Inject
     Navigation navigation;
 
+    @Inject
+    Clock clock;
+
     private List<SubscriptionCard> cards;
+    private Instant openedAt;
+
+    @PostConstruct
+    void opened() {
+        openedAt = clock.instant();
+    }
 
     public List<SubscriptionCard> getCards() {
         if (cards == null) {
@@ -57,7 +69,7 @@ public class AccountPage implements Serializable {
             Money shown = card.options().stream().filter(option -> option.mode() == chosen).findFirst()
                     .map(CancelOption::refundAmount).orElse(null);
             Cancellation cancellation = cancellationService.cancel(new CancelCommand(card.subscriptionId(), chosen,
-                    requester, card.requestKey(), shown));
+                    requester, card.requestKey(), shown, openedAt));
             navigation.toReceipt(cancellation.getReference());
         } catch (ModeNotOfferedException e) {
             cards = null;

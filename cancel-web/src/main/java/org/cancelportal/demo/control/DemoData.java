@@ -106,9 +106,14 @@ public class DemoData {
         Subscriber eva = subscriber("eva@example.com", "Eva Müller", Locale.GERMAN, "Europe/Vienna");
         active(eva, streamingPremium, 5);
 
-        em.persist(new UserAccount("admin@example.com", passwordHash.generate(PASSWORD.toCharArray()), null,
-                Set.of("admin")));
-        logins.add("admin@example.com (admin: /admin/deliveries)");
+        staff("admin@example.com", "admin", "admin: /admin/deliveries");
+        staff("product@example.com", "product", "product team: /survey/insights");
+        staff("support@example.com", "support", "support");
+    }
+
+    private void staff(String email, String role, String note) {
+        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), null, Set.of(role)));
+        logins.add(email + " (" + note + ")");
     }
 
     private Plan plan(String code, String name, String price, String currency, BillingPeriod period) {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.cancelportal.identity.control.UserAccounts;
 import org.cancelportal.web.PageMessages;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @Named("login")
 @RequestScoped
@@ -33,6 +34,10 @@ public class LoginPage {
     @Inject
     PageMessages messages;
 
+    @Inject
+    @ConfigProperty(name = "survey.base-url", defaultValue = "/survey")
+    String surveyBaseUrl;
+
     private String email;
     private String password;
 
@@ -44,9 +49,23 @@ public class LoginPage {
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/account");
+            case SUCCESS -> external.redirect(landingPage());
             default -> messages.error("login.failed");
         }
+    }
+
+    /** Where each kind of account starts: subscribers on their account, staff on the pages of their role. */
+    private String landingPage() {
+        if (external.isUserInRole("subscriber")) {
+            return external.getRequestContextPath() + "/account";
+        }
+        if (external.isUserInRole("admin")) {
+            return external.getRequestContextPath() + "/admin/deliveries";
+        }
+        if (external.isUserInRole("product")) {
+            return surveyBaseUrl + "/insights";
+        }
+        return external.getRequestContextPath() + "/account";
     }
 
     public void signOut() throws IOException, ServletException {

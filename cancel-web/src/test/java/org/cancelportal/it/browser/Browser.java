@@ -77,6 +77,20 @@ public final class Browser implements AutoCloseable {
         awaitGone(button);
     }
 
+    /** The element matching the CSS selector inside the element with this id. */
+    public WebElement within(String containerId, String cssSelector) {
+        return field(containerId).findElement(By.cssSelector(cssSelector));
+    }
+
+    /** Clicks the button with this label inside the element with this id, and waits for the next page. */
+    public void pressWithin(String containerId, String label) {
+        WebElement button = field(containerId).findElements(By.cssSelector("input[type=submit]")).stream()
+                .filter(input -> label.equals(input.getAttribute("value")))
+                .findFirst().orElseThrow(() -> new AssertionError("No button " + label + " in #" + containerId));
+        button.click();
+        awaitGone(button);
+    }
+
     /** Clicks the button with this label inside the section that mentions the text, and waits for the next page. */
     public void pressIn(String sectionText, String label) {
         WebElement button = driver.findElements(By.tagName("section")).stream()
@@ -138,6 +152,35 @@ public final class Browser implements AutoCloseable {
 
     public String textOf(String id) {
         return driver.findElement(By.id(id)).getText();
+    }
+
+    /** The page's markup as served, to check what it must not contain. */
+    public String html() {
+        return driver.getPageSource();
+    }
+
+    /** The table's body rows, each as its cells' text joined by single spaces. */
+    public List<String> rowsOf(String tableId) {
+        return field(tableId).findElements(By.cssSelector("tbody tr")).stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText)
+                        .collect(java.util.stream.Collectors.joining(" ")))
+                .toList();
+    }
+
+    /** Where the link with this text points. */
+    public String linkTarget(String linkText) {
+        return driver.findElement(By.linkText(linkText)).getAttribute("href");
+    }
+
+    /** Chooses an option of a select box by the text people see. */
+    public void choose(String selectId, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(field(selectId)).selectByVisibleText(visibleText);
+    }
+
+    /** This browser's cookies as a Cookie header, to fetch what a link points to (a download) the same way. */
+    public String cookieHeader() {
+        return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     public String url() {

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +57,28 @@ public final class TestData {
 
     public static void startExtraRelays(URL base, int count) {
         send(base, "test-fixtures/extra-relays?count=" + count);
+    }
+
+    /** One person of the insights fixture (see InsightsFixture): responseId is 0 for one who did not answer. */
+    public record Former(String email, String name, long subscriberId, long responseId) {
+    }
+
+    public record InsightsData(String plan, String marker, Map<String, Former> people) {
+    }
+
+    public static InsightsData insightsData(URL base) {
+        String json = send(base, "test-fixtures/insights");
+        Map<String, Former> people = new java.util.TreeMap<>();
+        Matcher person = Pattern.compile("\"([A-D])\":\\{\"email\":\"([^\"]+)\",\"name\":\"([^\"]+)\","
+                + "\"subscriberId\":(\\d+)(?:,\"responseId\":(\\d+))?\\}").matcher(json);
+        while (person.find()) {
+            people.put(person.group(1), new Former(person.group(2), person.group(3), Long.parseLong(person.group(4)),
+                    person.group(5) == null ? 0 : Long.parseLong(person.group(5))));
+        }
+        if (people.size() != 4) {
+            throw new IllegalStateException("Expected four people in " + json);
+        }
+        return new InsightsData(field(json, "plan"), field(json, "marker"), people);
     }
 
     public static void expireSurveyLinks(URL base, String email) {

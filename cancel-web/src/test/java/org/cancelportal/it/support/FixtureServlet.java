@@ -13,11 +13,15 @@ import java.io.IOException;
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
-        "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up"})
+        "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
+        "/test-fixtures/insights"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    InsightsFixture insights;
 
     @Inject
     org.cancelportal.outbox.control.OutboxRelay relay;
@@ -69,6 +73,10 @@ public class FixtureServlet extends HttpServlet {
         }
         if (request.getServletPath().endsWith("/extra-relays")) {
             startExtraRelays(Integer.parseInt(request.getParameter("count")));
+            return;
+        }
+        if (request.getServletPath().endsWith("/insights")) {
+            response.getWriter().write(insights.create().toString());
             return;
         }
         if (request.getServletPath().endsWith("/staff")) {

@@ -21,7 +21,7 @@ import org.cancelportal.text.LocalizedFormat;
 @ApplicationScoped
 public class InvitationEmail {
 
-    static final String BUNDLE = "org.cancelportal.survey.i18n.messages";
+    public static final String BUNDLE = "org.cancelportal.survey.i18n.messages";
 
     @PersistenceContext
     EntityManager em;

@@ -1,4 +1,4 @@
-package org.cancelportal.identity.boundary;
+package org.cancelportal.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
@@ -7,8 +7,9 @@ import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Form login on our own page, checked against the app_user table with PBKDF2 hashes. Roles are the groups the
- * store returns (subscriber, support, product, admin, operator), mapped by name.
+ * Form login on each application's own /login page, checked against the app_user table with PBKDF2 hashes. Roles are
+ * the groups the store returns (subscriber, support, product, admin, operator), mapped by name. It lives in the core so
+ * that both applications sign people in the same way.
  */
 @CustomFormAuthenticationMechanismDefinition(
         loginToContinue = @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false))

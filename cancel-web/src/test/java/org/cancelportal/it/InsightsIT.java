@@ -1,0 +1,334 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The product team's insights on a fixed set of four cancellations (see InsightsFixture), each figure counted by hand;
+ * who may see them; that anonymous answers stay anonymous everywhere; and that replies reach only those who agreed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class InsightsIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    private static final String API_KEY = "test-insights-key";
+    private static final String DASHBOARD = "What the people who left are telling us";
+
+    @Deployment(name = "portal", testable = false, order = 1)
+    static WebArchive portal() {
+        return TestDeployment.portal();
+    }
+
+    @Deployment(name = "survey", testable = false, order = 2)
+    static WebArchive survey() {
+        return TestDeployment.survey();
+    }
+
+    @ArquillianResource
+    @OperateOnDeployment("portal")
+    URL portal;
+
+    @ArquillianResource
+    @OperateOnDeployment("survey")
+    URL survey;
+
+    Browser browser;
+    TestData.InsightsData data;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(survey, "en-US");
+        data = TestData.insightsData(portal);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anonymousPeopleAreSentToSignInAndOnlyTheProductTeamAndAdminsGetIn() throws Exception {
+        HttpResponse<String> anonymous = get("insights", null, null);
+        assertEquals(302, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Location").orElseThrow().endsWith("/exit-survey/login"));
+
+        for (TestData.Person outsider : List.of(TestData.newSubscriber(portal), TestData.newStaff(portal, "support"))) {
+            browser.forgetSession();
+            browser.open("insights");
+            signIn(outsider);
+            assertEquals("This page is not open to your account", browser.heading(), outsider.email());
+            assertFalse(browser.text().contains(data.marker()));
+        }
+        for (String role : List.of("product", "admin")) {
+            browser.forgetSession();
+            browser.open("insights");
+            signIn(TestData.newStaff(portal, role));
+            assertEquals(DASHBOARD, browser.heading(), role);
+        }
+    }
+
+    @Test
+    void theDashboardShowsFiguresCountedByHandAndEveryFilterNarrowsThem() throws Exception {
+        signInAsProduct();
+        browser.open("insights?plan=" + data.plan());
+
+        assertEquals("4", browser.textOf("cancelled"));
+        assertEquals("1 (25%)", browser.textOf("undone").replaceAll("\\s+", " "));
+        assertEquals("3", browser.textOf("responses"));
+        assertEquals("100% 3 of 3 invitations", browser.textOf("response-rate").replaceAll("\\s+", " "));
+        assertEquals("Under 30 seconds", browser.textOf("median-journey"));
+        assertEquals(List.of("It's too expensive 2 67%", "I don't use it enough 1 33%"), rows("reasons-table"));
+        assertEquals(List.of("Less than a month 2 50%", "1 to 6 months 0 0%", "6 to 12 months 1 25%",
+                "1 to 2 years 1 25%", "More than 2 years 0 0%"), rows("tenure-table"));
+        assertEquals(List.of("Under 30 seconds 2 67%", "30 seconds to 2 minutes 1 33%", "2 to 10 minutes 0 0%",
+                "10 to 60 minutes 0 0%", "More than an hour 0 0%"), rows("journey-table"));
+        browser.screenshot("insights-en-desktop", Browser.DESKTOP);
+        browser.screenshot("insights-en-phone", Browser.PHONE);
+
+        browser.choose("language", "German");
+        browser.press("Show");
+        assertTrue(browser.url().contains("language=de"), browser.url());
+        assertEquals(List.of("1", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+
+        browser.open("insights?plan=" + data.plan() + "&channel=SUPPORT");
+        assertEquals(List.of("1", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+        browser.open("insights?plan=" + data.plan() + "&tenure=1_to_2_years");
+        assertEquals(List.of("1", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+        browser.open("insights?plan=" + data.plan() + "&reason=unused");
+        assertEquals(List.of("4", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+        assertTrue(browser.textOf("reason-note").contains("the reason filter narrows the answers only"));
+        browser.open("insights?plan=" + data.plan() + "&from=2020-01-01&to=2020-03-31");
+        assertEquals(List.of("0", "0"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+
+        browser.open("insights?plan=" + data.plan() + "&tenure=forever&from=yesterday");
+        assertTrue(browser.text().contains("Time with us: we don't know that value, so we show all instead."));
+        assertTrue(browser.text().contains("From: please give a date like 2026-03-31."));
+        assertEquals("4", browser.textOf("cancelled"));
+    }
+
+    @Test
+    void theExportHoldsTheFilteredAnswersAndNothingThatIdentifiesAnyone() throws Exception {
+        signInAsProduct();
+        browser.open("insights?plan=" + data.plan());
+        String link = browser.linkTarget("Download these answers (CSV)");
+
+        HttpResponse<String> csv = get(link, browser.cookieHeader(), null);
+
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals(4, lines.size(), csv.body());
+        assertTrue(csv.body().contains("Anonyme Worte " + data.marker()));
+        assertNothingIdentifies(csv.body());
+    }
+
+    @Test
+    void anonymousAnswersShowNothingAboutThePersonOnThePagesOrInTheApi() throws Exception {
+        signInAsProduct();
+        browser.open("insights/answers?plan=" + data.plan());
+
+        assertTrue(browser.text().contains("Anonyme Worte " + data.marker()));
+        assertTrue(browser.text().contains("Anonymous"));
+        assertNothingIdentifies(browser.html());
+        HttpResponse<String> api = get("api/v1/responses?plan=" + data.plan(), null, API_KEY);
+        assertEquals(200, api.statusCode());
+        assertTrue(api.body().contains("Anonyme Worte " + data.marker()));
+        assertNothingIdentifies(api.body());
+        assertFalse(api.body().matches("(?s).*\"(subscriber|subscriberId|email|name|cancellationId)\".*"), api.body());
+    }
+
+    @Test
+    void aReplyReachesOnlySomeoneWhoAgreedAndReachesThemOnce() throws Exception {
+        TestData.Former agreed = data.people().get("A");
+        signInAsProduct();
+        browser.open("insights/answers?plan=" + data.plan());
+        String agreedCard = "answer-" + agreed.responseId();
+        assertTrue(browser.textOf(agreedCard).contains("Reply by email"));
+        assertFalse(browser.textOf("answer-" + data.people().get("B").responseId()).contains("Reply by email"),
+                "anonymous: no reply form");
+        assertFalse(browser.textOf("answer-" + data.people().get("D").responseId()).contains("Reply by email"),
+                "did not agree: no reply form");
+
+        browser.within(agreedCard, "textarea").sendKeys("We lowered the student price today.");
+        browser.pressWithin(agreedCard, "Send reply");
+
+        assertTrue(browser.text().contains("Your reply is on its way."));
+        for (int waited = 0; messagesTo(agreed.email()).isEmpty() && waited < 150; waited++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(3_000); // a second copy would arrive within the relay's next polls
+        List<MimeMessage> toAgreed = messagesTo(agreed.email());
+        assertEquals(1, toAgreed.size());
+        assertEquals(List.of(), messagesTo(data.people().get("B").email()));
+        assertEquals(List.of(), messagesTo(data.people().get("D").email()));
+        String text = GreenMailUtil.getBody(toAgreed.get(0));
+        assertEquals("A reply to your answer", toAgreed.get(0).getSubject());
+        assertTrue(text.contains("We lowered the student price today."), text);
+        assertTrue(text.contains("Zu teuer for me " + data.marker()), text);
+        browser.refresh();
+        assertTrue(browser.textOf("answer-" + agreed.responseId()).contains("We lowered the student price today."));
+        assertTrue(browser.textOf("answer-" + agreed.responseId()).contains("· sent"));
+    }
+
+    @Test
+    void tagsReviewAndSearchNarrowTheAnswers() throws Exception {
+        long a = data.people().get("A").responseId();
+        long b = data.people().get("B").responseId();
+        long d = data.people().get("D").responseId();
+        signInAsProduct();
+        browser.open("insights/answers?plan=" + data.plan());
+        assertEquals(List.of(d, b, a).size(), answerIds().size());
+
+        browser.within("answer-" + d, "input[type=text]").sendKeys("Rarely Used");
+        browser.pressWithin("answer-" + d, "Add");
+        browser.pressWithin("answer-" + a, "Mark as reviewed");
+        assertTrue(browser.textOf("answer-" + a).contains("Reviewed"));
+        assertTrue(browser.textOf("answer-" + d).contains("rarely-used"));
+        browser.within("answer-" + b, "input[type=text]").sendKeys("no good!");
+        browser.pressWithin("answer-" + b, "Add");
+        assertTrue(browser.text().contains("A tag is one short word or words joined by hyphens"));
+        assertFalse(browser.textOf("answer-" + b).contains("no-good"));
+
+        browser.open("insights/answers?plan=" + data.plan() + "&tag=rarely-used");
+        assertEquals(List.of(d), answerIds());
+        browser.open("insights/answers?plan=" + data.plan() + "&reviewed=yes");
+        assertEquals(List.of(a), answerIds());
+        browser.open("insights/answers?plan=" + data.plan() + "&reviewed=no");
+        assertEquals(2, answerIds().size());
+        browser.open("insights/answers?plan=" + data.plan() + "&q=anonym");
+        assertEquals(List.of(b), answerIds());
+        browser.screenshot("insights-answers-en-desktop", Browser.DESKTOP);
+    }
+
+    @Test
+    void theApiWantsAKeyOrTheRoleAndNamesEachParameterItCannotUse() throws Exception {
+        HttpResponse<String> none = get("api/v1/insights/summary", null, null);
+        assertEquals(401, none.statusCode());
+        assertEquals("application/problem+json", none.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+        assertEquals(401, get("api/v1/insights/summary", null, "not-the-key").statusCode());
+
+        HttpResponse<String> summary = get("api/v1/insights/summary?plan=" + data.plan(), null, API_KEY);
+        assertEquals(200, summary.statusCode());
+        assertTrue(summary.body().contains("\"cancelled\":4"), summary.body());
+        assertTrue(summary.body().contains("\"undone\":1"), summary.body());
+        assertTrue(summary.body().contains("\"responses\":3"), summary.body());
+
+        HttpResponse<String> wrong = get("api/v1/responses?plan=nope&from=31.12.2026&size=1000", null, API_KEY);
+        assertEquals(400, wrong.statusCode());
+        for (String parameter : List.of("plan", "from", "size")) {
+            assertTrue(wrong.body().contains("\"parameter\":\"" + parameter + "\""), wrong.body());
+        }
+
+        List<String> seen = new ArrayList<>();
+        String after = "";
+        do {
+            HttpResponse<String> page = get("api/v1/responses?size=1&plan=" + data.plan() + after, null, API_KEY);
+            Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(page.body());
+            while (id.find()) {
+                seen.add(id.group(1));
+            }
+            Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(page.body());
+            after = next.find() ? "&after=" + next.group(1) : null;
+        } while (after != null);
+        assertEquals(3, seen.size(), seen::toString);
+        assertEquals(3, seen.stream().distinct().count());
+
+        browser.open("insights");
+        signIn(TestData.newStaff(portal, "support"));
+        assertEquals(403, get("api/v1/insights/summary", browser.cookieHeader(), null).statusCode());
+        browser.forgetSession();
+        signInAsProduct();
+        assertEquals(200, get("api/v1/insights/summary", browser.cookieHeader(), null).statusCode());
+    }
+
+    private void signInAsProduct() {
+        browser.open("insights");
+        signIn(TestData.newStaff(portal, "product"));
+        assertEquals(DASHBOARD, browser.heading());
+    }
+
+    private void signIn(TestData.Person person) {
+        browser.field("login:email").sendKeys(person.email());
+        browser.field("login:password").sendKeys(person.password());
+        browser.press("Sign in");
+    }
+
+    private List<String> rows(String tableId) {
+        return browser.rowsOf(tableId);
+    }
+
+    private List<Long> answerIds() {
+        Matcher id = Pattern.compile("<li class=\"answer\" id=\"answer-(\\d+)\"").matcher(browser.html());
+        List<Long> ids = new ArrayList<>();
+        while (id.find()) {
+            ids.add(Long.parseLong(id.group(1)));
+        }
+        return ids;
+    }
+
+    private void assertNothingIdentifies(String shown) {
+        for (TestData.Former person : data.people().values()) {
+            assertFalse(shown.contains(person.email()), person.email());
+            assertFalse(shown.contains(person.name()), person.name());
+        }
+    }
+
+    private List<MimeMessage> messagesTo(String email) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(email))) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private HttpResponse<String> get(String pathOrUrl, String cookies, String apiKey) throws Exception {
+        URI uri = pathOrUrl.startsWith("http") ? URI.create(pathOrUrl) : URI.create(survey + pathOrUrl);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (cookies != null && !cookies.isEmpty()) {
+            request.header("Cookie", cookies);
+        }
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,53 @@
+package org.cancelportal.insights.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * API keys for the team's tools. Only SHA-256 hashes are configured, so the configuration never holds a usable key;
+ * listing a new hash beside the old one lets a tool switch keys without a gap.
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    @Inject
+    @ConfigProperty(name = "insights.api-key-hashes", defaultValue = "none")
+    List<String> hashes;
+
+    public boolean accepts(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        byte[] presented = sha256(key.strip()).getBytes(StandardCharsets.US_ASCII);
+        boolean accepted = false;
+        for (String hash : hashes) {
+            // compare every hash in constant time, so timing tells nothing about how close a guess was
+            accepted |= MessageDigest.isEqual(presented, hash.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        }
+        return accepted;
+    }
+
+    /** The key from an "Authorization: Bearer …" header, if that is what was sent. */
+    public static Optional<String> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip());
+    }
+
+    public static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.cancelportal.insights.boundary;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.cancelportal.insights.control.Cursor;
+import org.cancelportal.insights.control.InsightsFilter;
+import org.cancelportal.insights.control.Replies;
+import org.cancelportal.insights.control.ResponsePage;
+import org.cancelportal.insights.control.ResponseQuery;
+import org.cancelportal.insights.control.ResponseReader;
+import org.cancelportal.insights.control.ResponseReview;
+import org.cancelportal.insights.control.Tags;
+
+/**
+ * The customers' own words, newest first, twenty at a time: search, filter, mark as reviewed, tag, and reply to those
+ * who agreed to be contacted. Every change is followed by a redirect to the same view, so reloading repeats nothing.
+ */
+@Named("answers")
+@ViewScoped
+public class AnswersPage implements Serializable {
+
+    static final int PAGE_SIZE = 20;
+
+    @Inject
+    ResponseReader reader;
+
+    @Inject
+    ResponseReview review;
+
+    @Inject
+    Replies replies;
+
+    @Inject
+    FilterForm form;
+
+    @Inject
+    Labels labels;
+
+    @Inject
+    Clock clock;
+
+    private String search;
+    private String reviewed;
+    private String tag;
+    private String after;
+    private String queryString;
+    private ResponsePage page;
+    private final Map<Long, String> newTags = new HashMap<>();
+    private final Map<Long, String> replyTexts = new HashMap<>();
+
+    public void load() {
+        queryString = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
+                .getQueryString();
+        InsightsFilter filter = form.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Optional<Cursor> cursor = Cursor.parse(after);
+        if (after != null && cursor.isEmpty()) {
+            message(FacesMessage.SEVERITY_ERROR, "answers.problem.cursor");
+        }
+        page = reader.page(new ResponseQuery(filter, search, reviewedFilter(), tag, true, cursor.orElse(null),
+                PAGE_SIZE));
+    }
+
+    private Boolean reviewedFilter() {
+        return "yes".equals(reviewed) ? Boolean.TRUE : "no".equals(reviewed) ? Boolean.FALSE : null;
+    }
+
+    public void markReviewed(long responseId, boolean done) throws IOException {
+        review.markReviewed(responseId, done, user());
+        backToTheSameView();
+    }
+
+    public void addTag(long responseId) throws IOException {
+        String clean = Tags.normalise(newTags.get(responseId));
+        if (!Tags.valid(clean)) {
+            message(FacesMessage.SEVERITY_ERROR, "answers.problem.tag");
+            return;
+        }
+        review.addTag(responseId, clean);
+        backToTheSameView();
+    }
+
+    public void removeTag(long responseId, String name) throws IOException {
+        review.removeTag(responseId, name);
+        backToTheSameView();
+    }
+
+    public void reply(long responseId) throws IOException {
+        try {
+            replies.write(responseId, user(), replyTexts.get(responseId));
+        } catch (Replies.RefusedException e) {
+            message(FacesMessage.SEVERITY_ERROR, "answers.problem.reply." + e.refusal().name().toLowerCase());
+            return;
+        }
+        replyTexts.remove(responseId);
+        message(FacesMessage.SEVERITY_INFO, "answers.reply.queued");
+        backToTheSameView();
+    }
+
+    /** Post, redirect, get: to the same link, with every filter and the same page, so a reload repeats nothing. */
+    private void backToTheSameView() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        external.getFlash().setRedirect(true); // saves the flash, and so the messages, before the redirect
+        external.redirect(external.getRequestContextPath() + "/insights/answers"
+                + (queryString == null ? "" : "?" + queryString));
+        faces.responseComplete();
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
+    }
+
+    private void message(FacesMessage.Severity severity, String key) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, labels.word(key), null));
+    }
+
+    /** The link to the next (older) page, keeping every filter. */
+    public String getOlderLink() {
+        if (page.next() == null) {
+            return null;
+        }
+        return "?" + form.getQuery() + textParameter("q", search) + textParameter("reviewed", reviewed)
+                + textParameter("tag", tag) + "&after=" + page.next().token();
+    }
+
+    private static String textParameter(String name, String value) {
+        return value == null || value.isBlank() ? ""
+                : "&" + name + "=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public ResponsePage getPage() {
+        return page;
+    }
+
+    public Map<Long, String> getNewTags() {
+        return newTags;
+    }
+
+    public Map<Long, String> getReplyTexts() {
+        return replyTexts;
+    }
+
+    public int getMaxReply() {
+        return Replies.MAX_LENGTH;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getReviewed() {
+        return reviewed;
+    }
+
+    public void setReviewed(String reviewed) {
+        this.reviewed = reviewed;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public void setAfter(String after) {
+        this.after = after;
+    }
+}

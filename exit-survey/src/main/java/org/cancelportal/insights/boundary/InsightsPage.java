@@ -1,0 +1,84 @@
+package org.cancelportal.insights.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.cancelportal.insights.control.CancellationTotals;
+import org.cancelportal.insights.control.InsightsFilter;
+import org.cancelportal.insights.control.InsightsQueries;
+import org.cancelportal.insights.control.InsightsSummary;
+import org.cancelportal.insights.control.WeeklyTrend;
+
+/** The dashboard: figures for one filter, each chart with a table of the same numbers. */
+@Named("insights")
+@RequestScoped
+public class InsightsPage {
+
+    @Inject
+    InsightsQueries queries;
+
+    @Inject
+    FilterForm form;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Labels labels;
+
+    private InsightsSummary summary;
+
+    public void load() {
+        InsightsFilter filter = form.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        summary = queries.summary(filter);
+    }
+
+    public InsightsSummary getSummary() {
+        return summary;
+    }
+
+    public CancellationTotals getTotals() {
+        return summary.cancellations();
+    }
+
+    public String getMedianJourney() {
+        String median = summary.cancellations().medianJourney();
+        return median == null ? null : labels.of("journey", median);
+    }
+
+    public List<ChartRow> getReasons() {
+        return labels.rows("reason", summary.reasons());
+    }
+
+    public List<ChartRow> getTenure() {
+        return labels.rows("tenure", summary.tenure());
+    }
+
+    public List<ChartRow> getJourney() {
+        return labels.rows("journey", summary.cancellations().journey());
+    }
+
+    /** One small chart per reason, all on the same scale so they compare. */
+    public List<TrendRow> getTrend() {
+        WeeklyTrend trend = summary.trend();
+        List<TrendRow> rows = new ArrayList<>();
+        for (var reason : summary.reasons()) {
+            rows.add(TrendRow.of(reason.key(), labels.of("reason", reason.key()), trend.counts(reason.key()),
+                    trend.max()));
+        }
+        return rows;
+    }
+
+    public List<LocalDate> getWeeks() {
+        return summary.trend().weeks();
+    }
+
+    public String reasonLabel(String code) {
+        return labels.of("reason", code);
+    }
+}
