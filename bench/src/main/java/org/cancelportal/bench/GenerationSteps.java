@@ -181,7 +181,10 @@ final class GenerationSteps {
                                NOT a.anonymous AND a.r_consent < 0.20,
                                a.plan_code, a.billing_period, tenure_band(a.started_at, a.requested_at), a.channel,
                                a.locale, to_char(a.requested_at, 'YYYY-MM'), a.submitted_at, a.submitted_at,
-                               a.submitted_at + interval '24 hours', a.reviewed,
+                               -- editable for 24 hours, as the hourly retention job leaves it
+                               CASE WHEN a.submitted_at > now() - interval '24 hours'
+                                    THEN a.submitted_at + interval '24 hours' END,
+                               a.reviewed,
                                CASE WHEN a.reviewed THEN least(now(), a.submitted_at + interval '2 days') END,
                                CASE WHEN a.reviewed THEN 'product@example.com' END
                         FROM reasoned a
