@@ -112,6 +112,9 @@ class CancelJourneyIT {
         assertEquals("Your cancellation is confirmed", browser.heading());
         String reference = browser.textOf("reference");
         assertTrue(reference.matches("CX-[A-Z0-9]{4}-[A-Z0-9]{4}"), reference);
+        String stored = TestData.surveyRecords(base, person.email());
+        assertTrue(stored.matches("(?s).*cancellation " + reference + " journey=\\d+s.*"),
+                "the time from opening the account page to the cancellation is kept for the insights: " + stored);
         String receipt = browser.text();
         assertTrue(receipt.contains("Received"), receipt);
         assertTrue(receipt.contains("You will not be charged again."), receipt);

@@ -143,6 +143,27 @@ class InsightsIT {
     }
 
     @Test
+    void theProductTeamReadsItInGermanToo() {
+        try (Browser german = new Browser(survey, "de-DE")) {
+            german.open("insights?plan=" + data.plan());
+            TestData.Person product = TestData.newStaff(portal, "product");
+            german.field("login:email").sendKeys(product.email());
+            german.field("login:password").sendKeys(product.password());
+            german.press("Anmelden");
+            german.open("insights?plan=" + data.plan());
+
+            assertEquals("Was uns die Menschen sagen, die gegangen sind", german.heading());
+            assertEquals("4", german.textOf("cancelled"));
+            assertEquals(List.of("Es ist zu teuer 2 67 %", "Ich nutze es zu wenig 1 33 %"), german.rowsOf("reasons-table")
+                    .stream().map(row -> row.replace('\u00a0', ' ')).toList());
+            german.screenshot("insights-de-phone", Browser.PHONE);
+            german.open("insights/answers?plan=" + data.plan());
+            assertEquals("In ihren eigenen Worten", german.heading());
+            german.screenshot("insights-answers-de-phone", Browser.PHONE);
+        }
+    }
+
+    @Test
     void theExportHoldsTheFilteredAnswersAndNothingThatIdentifiesAnyone() throws Exception {
         signInAsProduct();
         browser.open("insights?plan=" + data.plan());

@@ -6,7 +6,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
 import org.cancelportal.insights.control.FilterChoices;
 import org.cancelportal.insights.control.FilterParameters;
@@ -27,6 +27,9 @@ public class FilterForm implements Serializable {
     @Inject
     Labels labels;
 
+    @Inject
+    Clock clock;
+
     /** One entry of a select box. */
     public record Option(String value, String label, boolean selected) implements Serializable {
     }
@@ -34,8 +37,8 @@ public class FilterForm implements Serializable {
     private final FilterParameters parameters = new FilterParameters();
     private InsightsFilter filter;
 
-    InsightsFilter parse(LocalDate today) {
-        FilterParameters.Parsed parsed = parameters.parse(today, choices);
+    InsightsFilter parse() {
+        FilterParameters.Parsed parsed = parameters.parse(clock, choices);
         FacesContext faces = FacesContext.getCurrentInstance();
         parsed.problems().forEach(problem -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 labels.word(problem.messageKey()).replace("{field}", labels.word("insights.filter." + problem.field())),
