@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.cancelportal.insights.control.FilterChoices;
 import org.cancelportal.insights.control.FilterParameters;
 import org.cancelportal.insights.control.InsightsFilter;
@@ -36,6 +37,7 @@ public class FilterForm implements Serializable {
 
     private final FilterParameters parameters = new FilterParameters();
     private InsightsFilter filter;
+    private Map<String, String> plans;
 
     InsightsFilter parse() {
         FilterParameters.Parsed parsed = parameters.parse(clock, choices);
@@ -56,8 +58,20 @@ public class FilterForm implements Serializable {
         return filter;
     }
 
+    /** The plan's name as customers know it, or its code when the plan is gone. */
+    public String planName(String code) {
+        return plans().getOrDefault(code, code);
+    }
+
+    private Map<String, String> plans() {
+        if (plans == null) {
+            plans = choices.plans();
+        }
+        return plans;
+    }
+
     public List<Option> getPlans() {
-        return choices.plans().entrySet().stream()
+        return plans().entrySet().stream()
                 .map(plan -> new Option(plan.getKey(), plan.getValue(), plan.getKey().equals(filter.plan()))).toList();
     }
 
