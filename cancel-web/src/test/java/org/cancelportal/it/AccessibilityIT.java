@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,13 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,31 +31,13 @@ import org.openqa.selenium.Dimension;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccessibilityIT {
+class AccessibilityIT extends BothApplications {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     private static final Pattern LINK = Pattern.compile("(http://localhost:9180/exit-survey/(r|opt-out)/\\S+)");
-
-    @Deployment(name = "portal", testable = false, order = 1)
-    static WebArchive portal() {
-        return TestDeployment.portal();
-    }
-
-    @Deployment(name = "survey", testable = false, order = 2)
-    static WebArchive survey() {
-        return TestDeployment.survey();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("portal")
-    URL portal;
-
-    @ArquillianResource
-    @OperateOnDeployment("survey")
-    URL survey;
 
     @Test
     void everyPageInEnglishPassesTheScan() throws Exception {
