@@ -188,6 +188,35 @@ class CancelJourneyIT {
     }
 
     @Test
+    void afterFiveWrongPasswordsTheAccountWaitsAFewMinutesEvenForTheRightOne() {
+        TestData.Person person = TestData.newSubscriber(base);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(person.email(), "guess-" + attempt);
+            assertTrue(browser.text().contains("That email address and password don’t match."), browser.text());
+        }
+
+        browser.signIn(person.email(), person.password());
+
+        assertTrue(browser.text().contains("Too many sign-in attempts. To keep accounts safe, please wait 5 minutes"
+                + " and try again."), browser.text());
+        browser.open("account");
+        assertTrue(browser.url().contains("/login"), "still not signed in");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.open("login");
+        String before = browser.cookie("JSESSIONID");
+
+        browser.signIn(person.email(), person.password());
+
+        assertEquals("Your subscriptions", browser.heading());
+        String after = browser.cookie("JSESSIONID");
+        assertTrue(before != null && after != null && !before.equals(after), before + " -> " + after);
+    }
+
+    @Test
     void errorPagesAreHumanAndNeverShowAStackTrace() {
         signInAsNewSubscriber();
 

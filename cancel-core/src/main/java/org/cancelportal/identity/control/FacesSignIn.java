@@ -13,13 +13,28 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Signing in and out from a Faces login page, the same way in both applications. */
+/**
+ * Signing in and out from a Faces login page, the same way in both applications: throttled against guessing, and
+ * with a new session id for every sign-in, so a session id planted before it is worth nothing after.
+ */
 @RequestScoped
 public class FacesSignIn {
 
-    /** What came of a sign-in: on to the page asked for before, signed in here, or not recognised. */
-    public enum Outcome { CONTINUED, SIGNED_IN, REFUSED }
+    /** What came of a sign-in: on to the page asked for before, signed in here, not recognised, or too many tries. */
+    public enum Outcome { CONTINUED, SIGNED_IN, REFUSED, THROTTLED }
+
+    /** The outcome, and for THROTTLED how long to wait. */
+    public record Result(Outcome outcome, Duration retryAfter) {
+
+        /** Whole minutes to wait, rounded up, at least one. */
+        public long waitMinutes() {
+            return Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        }
+    }
 
     @Inject
     SecurityContext securityContext;
@@ -30,20 +45,37 @@ public class FacesSignIn {
     @Inject
     ExternalContext external;
 
-    public Outcome signIn(String email, String password) {
-        var credential = new UsernamePasswordCredential(UserAccounts.normalise(email),
-                new Password(password == null ? "" : password));
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    Clock clock;
+
+    public Result signIn(String email, String password) {
+        String account = UserAccounts.normalise(email);
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.refusedFor(account, address, clock.instant());
+        if (wait.isPresent()) {
+            return new Result(Outcome.THROTTLED, wait.get());
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        var credential = new UsernamePasswordCredential(account, new Password(password == null ? "" : password));
+        AuthenticationStatus status = securityContext.authenticate(request,
+                (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        return switch (status) {
-            case SEND_CONTINUE -> {
-                faces.responseComplete(); // the mechanism has already sent the browser on to the page asked for
-                yield Outcome.CONTINUED;
-            }
-            case SUCCESS -> Outcome.SIGNED_IN;
-            default -> Outcome.REFUSED;
-        };
+        if (status == AuthenticationStatus.SEND_FAILURE || status == AuthenticationStatus.NOT_DONE) {
+            throttle.failed(account, address, clock.instant());
+            return new Result(Outcome.REFUSED, Duration.ZERO);
+        }
+        throttle.succeeded(account);
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete(); // the mechanism has already sent the browser on to the page asked for
+            return new Result(Outcome.CONTINUED, Duration.ZERO);
+        }
+        return new Result(Outcome.SIGNED_IN, Duration.ZERO);
     }
 
     /** Ends the session and shows the login page with a note that says so. */

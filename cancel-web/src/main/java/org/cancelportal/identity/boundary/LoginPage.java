@@ -31,9 +31,11 @@ public class LoginPage {
     private String password;
 
     public void signIn() throws IOException {
-        switch (signIn.signIn(email, password)) {
+        FacesSignIn.Result result = signIn.signIn(email, password);
+        switch (result.outcome()) {
             case SIGNED_IN -> external.redirect(landingPage());
             case REFUSED -> messages.error("login.failed");
+            case THROTTLED -> messages.error("login.throttled", result.waitMinutes());
             case CONTINUED -> { } // already on its way to the page asked for
         }
     }

@@ -215,6 +215,12 @@ public final class Browser implements AutoCloseable {
         new org.openqa.selenium.support.ui.Select(field(selectId)).selectByVisibleText(visibleText);
     }
 
+    /** The value of one cookie of this site, or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     /** This browser's cookies as a Cookie header, to fetch what a link points to (a download) the same way. */
     public String cookieHeader() {
         return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())

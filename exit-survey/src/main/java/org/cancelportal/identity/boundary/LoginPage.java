@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import org.cancelportal.identity.control.FacesSignIn;
 import org.cancelportal.survey.boundary.InvitationEmail;
@@ -30,13 +31,19 @@ public class LoginPage {
     private String password;
 
     public void signIn() throws IOException {
-        switch (signIn.signIn(email, password)) {
+        FacesSignIn.Result result = signIn.signIn(email, password);
+        switch (result.outcome()) {
             case SIGNED_IN -> external.redirect(external.getRequestContextPath() + "/insights");
-            case REFUSED -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ResourceBundle
-                    .getBundle(InvitationEmail.BUNDLE, faces.getViewRoot().getLocale()).getString("login.failed"),
-                    null));
+            case REFUSED -> error("login.failed");
+            case THROTTLED -> error("login.throttled", result.waitMinutes());
             case CONTINUED -> { } // already on its way to the page asked for
         }
+    }
+
+    private void error(String key, Object... arguments) {
+        ResourceBundle words = ResourceBundle.getBundle(InvitationEmail.BUNDLE, faces.getViewRoot().getLocale());
+        String text = new MessageFormat(words.getString(key), words.getLocale()).format(arguments);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
     }
 
     public void signOut() throws IOException, ServletException {
