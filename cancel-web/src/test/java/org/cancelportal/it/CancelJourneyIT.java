@@ -112,6 +112,9 @@ class CancelJourneyIT {
         assertEquals("Your cancellation is confirmed", browser.heading());
         String reference = browser.textOf("reference");
         assertTrue(reference.matches("CX-[A-Z0-9]{4}-[A-Z0-9]{4}"), reference);
+        String stored = TestData.surveyRecords(base, person.email());
+        assertTrue(stored.matches("(?s).*cancellation " + reference + " journey=\\d+s.*"),
+                "the time from opening the account page to the cancellation is kept for the insights: " + stored);
         String receipt = browser.text();
         assertTrue(receipt.contains("Received"), receipt);
         assertTrue(receipt.contains("You will not be charged again."), receipt);
@@ -182,6 +185,35 @@ class CancelJourneyIT {
         assertTrue(browser.text().contains("That email address and password don’t match."), browser.text());
         browser.open("account");
         assertTrue(browser.url().contains("/login"));
+    }
+
+    @Test
+    void afterFiveWrongPasswordsTheAccountWaitsAFewMinutesEvenForTheRightOne() {
+        TestData.Person person = TestData.newSubscriber(base);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(person.email(), "guess-" + attempt);
+            assertTrue(browser.text().contains("That email address and password don’t match."), browser.text());
+        }
+
+        browser.signIn(person.email(), person.password());
+
+        assertTrue(browser.text().contains("Too many sign-in attempts. To keep accounts safe, please wait 5 minutes"
+                + " and try again."), browser.text());
+        browser.open("account");
+        assertTrue(browser.url().contains("/login"), "still not signed in");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.open("login");
+        String before = browser.cookie("JSESSIONID");
+
+        browser.signIn(person.email(), person.password());
+
+        assertEquals("Your subscriptions", browser.heading());
+        String after = browser.cookie("JSESSIONID");
+        assertTrue(before != null && after != null && !before.equals(after), before + " -> " + after);
     }
 
     @Test

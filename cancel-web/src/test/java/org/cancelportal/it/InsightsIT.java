@@ -11,7 +11,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,13 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class InsightsIT {
+class InsightsIT extends BothApplications {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
@@ -49,24 +43,6 @@ class InsightsIT {
 
     private static final String API_KEY = "test-insights-key";
     private static final String DASHBOARD = "What the people who left are telling us";
-
-    @Deployment(name = "portal", testable = false, order = 1)
-    static WebArchive portal() {
-        return TestDeployment.portal();
-    }
-
-    @Deployment(name = "survey", testable = false, order = 2)
-    static WebArchive survey() {
-        return TestDeployment.survey();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("portal")
-    URL portal;
-
-    @ArquillianResource
-    @OperateOnDeployment("survey")
-    URL survey;
 
     Browser browser;
     TestData.InsightsData data;
@@ -143,9 +119,34 @@ class InsightsIT {
     }
 
     @Test
-    void theExportHoldsTheFilteredAnswersAndNothingThatIdentifiesAnyone() throws Exception {
+    void theProductTeamReadsItInGermanToo() {
+        try (Browser german = new Browser(survey, "de-DE")) {
+            german.open("insights?plan=" + data.plan());
+            TestData.Person product = TestData.newStaff(portal, "product");
+            german.field("login:email").sendKeys(product.email());
+            german.field("login:password").sendKeys(product.password());
+            german.press("Anmelden");
+            german.open("insights?plan=" + data.plan());
+
+            assertEquals("Was uns die Menschen sagen, die gegangen sind", german.heading());
+            assertEquals("4", german.textOf("cancelled"));
+            assertEquals(List.of("Es ist zu teuer 2 67 %", "Ich nutze es zu wenig 1 33 %"), german.rowsOf("reasons-table")
+                    .stream().map(row -> row.replace('\u00a0', ' ')).toList());
+            german.screenshot("insights-de-phone", Browser.PHONE);
+            german.open("insights/answers?plan=" + data.plan());
+            assertEquals("In ihren eigenen Worten", german.heading());
+            german.screenshot("insights-answers-de-phone", Browser.PHONE);
+        }
+    }
+
+    @Test
+    void withoutJavaScriptAFilterLeadsToAnExportOfTheAnswersAndNothingThatIdentifiesAnyone() throws Exception {
+        browser.close();
+        browser = new Browser(survey, "en-US", false);
         signInAsProduct();
-        browser.open("insights?plan=" + data.plan());
+        browser.choose("plan", "Insights Plan " + data.marker());
+        browser.press("Show");
+        assertEquals("4", browser.textOf("cancelled"));
         String link = browser.linkTarget("Download these answers (CSV)");
 
         HttpResponse<String> csv = get(link, browser.cookieHeader(), null);

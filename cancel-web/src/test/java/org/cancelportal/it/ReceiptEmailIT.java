@@ -90,6 +90,10 @@ class ReceiptEmailIT {
         assertEquals("Your cancellation is confirmed", browser.heading());
         assertEquals(reference, browser.textOf("reference"));
         assertTrue(browser.text().contains("To undo this cancellation, sign in first."));
+        try (Browser withoutJavaScript = new Browser(base, "en-US", false)) {
+            withoutJavaScript.openUrl(link);
+            assertEquals(reference, withoutJavaScript.textOf("reference"), "the link works without JavaScript too");
+        }
 
         browser.openUrl(link.substring(0, link.length() - 2) + "xx");
         assertTrue(browser.url().contains("/login"), "a changed signature opens nothing: " + browser.url());

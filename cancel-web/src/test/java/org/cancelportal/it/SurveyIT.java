@@ -8,20 +8,14 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SurveyIT {
+class SurveyIT extends BothApplications {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
@@ -42,20 +36,6 @@ class SurveyIT {
 
     private static final String INVITATION = "Would you tell us why you left?";
     private static final Pattern LINK = Pattern.compile("(http://localhost:9180/exit-survey/(r|opt-out)/\\S+)");
-
-    @Deployment(name = "portal", testable = false, order = 1)
-    static WebArchive portal() {
-        return TestDeployment.portal();
-    }
-
-    @Deployment(name = "survey", testable = false, order = 2)
-    static WebArchive survey() {
-        return TestDeployment.survey();
-    }
-
-    @ArquillianResource
-    @OperateOnDeployment("portal")
-    URL portal;
 
     Browser browser;
 
@@ -100,18 +80,19 @@ class SurveyIT {
     }
 
     @Test
-    void anAnonymousAnswerKeepsNoLinkToThePersonEvenIfContactWasTicked() throws Exception {
+    void anAnonymousAnswerKeepsNoLinkToThePersonEvenIfContactWasTickedAndNeedsNoJavaScript() throws Exception {
         TestData.Person person = cancel("de");
         String text = textOf(onlyInvitationTo(person.email()));
 
-        browser.forgetSession();
-        browser.openUrl(link(text, "r"));
-        assertEquals("Warum sind Sie gegangen?", browser.heading());
-        browser.screenshot("survey-de-desktop", Browser.DESKTOP);
-        browser.field("survey:contact").click();
-        browser.field("survey:anonymous").click();
-        browser.press("Antwort senden");
-        assertEquals("Danke für Ihre Antwort", browser.heading());
+        try (Browser withoutJavaScript = new Browser(portal, "en-US", false)) {
+            withoutJavaScript.openUrl(link(text, "r"));
+            assertEquals("Warum sind Sie gegangen?", withoutJavaScript.heading());
+            withoutJavaScript.screenshot("survey-de-nojs-desktop", Browser.DESKTOP);
+            withoutJavaScript.field("survey:contact").click();
+            withoutJavaScript.field("survey:anonymous").click();
+            withoutJavaScript.press("Antwort senden");
+            assertEquals("Danke für Ihre Antwort", withoutJavaScript.heading());
+        }
 
         String stored = TestData.surveyRecords(portal, person.email());
         assertTrue(stored.contains("response anonymous=true subscriber=none cancellation=none reason=none contact=false"),

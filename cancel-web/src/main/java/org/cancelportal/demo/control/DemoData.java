@@ -109,6 +109,7 @@ public class DemoData {
         staff("admin@example.com", "admin", "admin: /admin/deliveries");
         staff("product@example.com", "product", "product team: /survey/insights");
         staff("support@example.com", "support", "support");
+        staff("operator@example.com", "operator", "operator");
     }
 
     private void staff(String email, String role, String note) {

@@ -2,19 +2,11 @@ package org.cancelportal.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.cancelportal.identity.control.UserAccounts;
+import org.cancelportal.identity.control.FacesSignIn;
 import org.cancelportal.web.PageMessages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,10 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginPage {
 
     @Inject
-    SecurityContext securityContext;
-
-    @Inject
-    FacesContext faces;
+    FacesSignIn signIn;
 
     @Inject
     ExternalContext external;
@@ -42,15 +31,12 @@ public class LoginPage {
     private String password;
 
     public void signIn() throws IOException {
-        var credential = new UsernamePasswordCredential(UserAccounts.normalise(email),
-                new Password(password == null ? "" : password));
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(landingPage());
-            default -> messages.error("login.failed");
+        FacesSignIn.Result result = signIn.signIn(email, password);
+        switch (result.outcome()) {
+            case SIGNED_IN -> external.redirect(landingPage());
+            case REFUSED -> messages.error("login.failed");
+            case THROTTLED -> messages.error("login.throttled", result.waitMinutes());
+            case CONTINUED -> { } // already on its way to the page asked for
         }
     }
 
@@ -69,9 +55,7 @@ public class LoginPage {
     }
 
     public void signOut() throws IOException, ServletException {
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login?signedOut=true");
+        signIn.signOut();
     }
 
     public String getEmail() {

@@ -159,6 +159,44 @@ public final class Browser implements AutoCloseable {
         return driver.getPageSource();
     }
 
+    /** The WCAG 2.1 A and AA rules axe-core checks. */
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    /**
+     * What axe-core finds against WCAG 2.1 A/AA on the page as it is laid out at this size, one line per rule and
+     * element; empty when nothing.
+     */
+    public List<String> accessibilityViolations(Dimension size) {
+        driver.manage().window().setSize(size);
+        try {
+            return new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG_21_AA).analyze(driver)
+                    .getViolations().stream()
+                    .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " (" + rule.getHelp() + ") at "
+                            + node.getTarget() + ": " + node.getFailureSummary()))
+                    .toList();
+        } finally {
+            driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /** Fields on this page that must be filled in (required, or marked so for assistive technology). */
+    public int requiredFields() {
+        return driver.findElements(By.cssSelector("[required], [aria-required=true]")).size();
+    }
+
+    /** Presses Tab as a keyboard user would and returns the element that has the focus now. */
+    public WebElement tab() {
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        return driver.switchTo().activeElement();
+    }
+
+    /** Presses Enter on the focused element and waits until the next page has replaced this one. */
+    public void enter() {
+        WebElement focused = driver.switchTo().activeElement();
+        focused.sendKeys(org.openqa.selenium.Keys.ENTER);
+        awaitGone(focused);
+    }
+
     /** The table's body rows, each as its cells' text joined by single spaces. */
     public List<String> rowsOf(String tableId) {
         return field(tableId).findElements(By.cssSelector("tbody tr")).stream()
@@ -175,6 +213,12 @@ public final class Browser implements AutoCloseable {
     /** Chooses an option of a select box by the text people see. */
     public void choose(String selectId, String visibleText) {
         new org.openqa.selenium.support.ui.Select(field(selectId)).selectByVisibleText(visibleText);
+    }
+
+    /** The value of one cookie of this site, or null. */
+    public String cookie(String name) {
+        org.openqa.selenium.Cookie cookie = driver.manage().getCookieNamed(name);
+        return cookie == null ? null : cookie.getValue();
     }
 
     /** This browser's cookies as a Cookie header, to fetch what a link points to (a download) the same way. */

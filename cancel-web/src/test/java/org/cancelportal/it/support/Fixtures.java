@@ -109,6 +109,12 @@ public class Fixtures {
      */
     public String surveyRecords(String email) {
         StringBuilder out = new StringBuilder();
+        for (Object row : em.createNativeQuery("SELECT c.reference || ' journey=' || coalesce(floor(extract(EPOCH FROM"
+                        + " c.requested_at - c.journey_started_at))::text || 's', 'none') FROM cancellation c"
+                        + " JOIN subscription su ON su.id = c.subscription_id JOIN subscriber s ON s.id = su.subscriber_id"
+                        + " WHERE s.email = ?1 ORDER BY c.id").setParameter(1, email).getResultList()) {
+            out.append("cancellation ").append(row).append('\n');
+        }
         for (Object row : em.createNativeQuery("SELECT i.status || ' ' || coalesce(i.skip_reason, '-')"
                         + " FROM survey_invitation i JOIN subscriber s ON s.id = i.subscriber_id WHERE s.email = ?1"
                         + " ORDER BY i.id").setParameter(1, email).getResultList()) {

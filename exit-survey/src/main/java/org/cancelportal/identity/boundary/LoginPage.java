@@ -6,17 +6,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
-import org.cancelportal.identity.control.UserAccounts;
+import org.cancelportal.identity.control.FacesSignIn;
 import org.cancelportal.survey.boundary.InvitationEmail;
 
 /** Sign-in for the product team's pages; after it, the page they asked for (or the dashboard). */
@@ -25,7 +19,7 @@ import org.cancelportal.survey.boundary.InvitationEmail;
 public class LoginPage {
 
     @Inject
-    SecurityContext securityContext;
+    FacesSignIn signIn;
 
     @Inject
     FacesContext faces;
@@ -37,24 +31,23 @@ public class LoginPage {
     private String password;
 
     public void signIn() throws IOException {
-        var credential = new UsernamePasswordCredential(UserAccounts.normalise(email),
-                new Password(password == null ? "" : password));
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
-        switch (status) {
-            case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/insights");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ResourceBundle
-                    .getBundle(InvitationEmail.BUNDLE, faces.getViewRoot().getLocale()).getString("login.failed"),
-                    null));
+        FacesSignIn.Result result = signIn.signIn(email, password);
+        switch (result.outcome()) {
+            case SIGNED_IN -> external.redirect(external.getRequestContextPath() + "/insights");
+            case REFUSED -> error("login.failed");
+            case THROTTLED -> error("login.throttled", result.waitMinutes());
+            case CONTINUED -> { } // already on its way to the page asked for
         }
     }
 
+    private void error(String key, Object... arguments) {
+        ResourceBundle words = ResourceBundle.getBundle(InvitationEmail.BUNDLE, faces.getViewRoot().getLocale());
+        String text = new MessageFormat(words.getString(key), words.getLocale()).format(arguments);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
     public void signOut() throws IOException, ServletException {
-        ((HttpServletRequest) external.getRequest()).logout();
-        external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + "/login?signedOut=true");
+        signIn.signOut();
     }
 
     public String getEmail() {

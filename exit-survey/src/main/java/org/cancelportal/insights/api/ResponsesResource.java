@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +91,7 @@ public class ResponsesResource {
 
     private Optional<ResponseQuery> query(FilterParameters filter, AnswerParameters answers, String size,
                                           List<FilterParameters.Problem> problems) {
-        FilterParameters.Parsed parsed = filter.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)), choices);
+        FilterParameters.Parsed parsed = filter.parse(clock, choices);
         problems.addAll(parsed.problems());
         Optional<Cursor> after = Cursor.parse(answers.after);
         if (answers.after != null && after.isEmpty()) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.cancelportal.insights.control.CancellationTotals;
@@ -60,7 +59,7 @@ public class SummaryResource {
     @APIResponse(responseCode = "400", description = "A parameter could not be used; each is named",
             content = @Content(mediaType = Problems.MEDIA_TYPE))
     public Response summary(@BeanParam FilterParameters filter) {
-        FilterParameters.Parsed parsed = filter.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)), choices);
+        FilterParameters.Parsed parsed = filter.parse(clock, choices);
         if (!parsed.problems().isEmpty()) {
             return Problems.invalidParameters(parsed.problems());
         }

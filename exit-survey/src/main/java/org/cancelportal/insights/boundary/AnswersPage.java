@@ -9,9 +9,6 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +46,6 @@ public class AnswersPage implements Serializable {
     @Inject
     Labels labels;
 
-    @Inject
-    Clock clock;
-
     private String search;
     private String reviewed;
     private String tag;
@@ -64,7 +58,7 @@ public class AnswersPage implements Serializable {
     public void load() {
         queryString = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
                 .getQueryString();
-        InsightsFilter filter = form.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        InsightsFilter filter = form.parse();
         Optional<Cursor> cursor = Cursor.parse(after);
         if (after != null && cursor.isEmpty()) {
             message(FacesMessage.SEVERITY_ERROR, "answers.problem.cursor");

@@ -6,8 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.cancelportal.insights.control.FilterChoices;
 import org.cancelportal.insights.control.FilterParameters;
 import org.cancelportal.insights.control.InsightsFilter;
@@ -27,15 +28,19 @@ public class FilterForm implements Serializable {
     @Inject
     Labels labels;
 
+    @Inject
+    Clock clock;
+
     /** One entry of a select box. */
     public record Option(String value, String label, boolean selected) implements Serializable {
     }
 
     private final FilterParameters parameters = new FilterParameters();
     private InsightsFilter filter;
+    private Map<String, String> plans;
 
-    InsightsFilter parse(LocalDate today) {
-        FilterParameters.Parsed parsed = parameters.parse(today, choices);
+    InsightsFilter parse() {
+        FilterParameters.Parsed parsed = parameters.parse(clock, choices);
         FacesContext faces = FacesContext.getCurrentInstance();
         parsed.problems().forEach(problem -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                 labels.word(problem.messageKey()).replace("{field}", labels.word("insights.filter." + problem.field())),
@@ -53,8 +58,20 @@ public class FilterForm implements Serializable {
         return filter;
     }
 
+    /** The plan's name as customers know it, or its code when the plan is gone. */
+    public String planName(String code) {
+        return plans().getOrDefault(code, code);
+    }
+
+    private Map<String, String> plans() {
+        if (plans == null) {
+            plans = choices.plans();
+        }
+        return plans;
+    }
+
     public List<Option> getPlans() {
-        return choices.plans().entrySet().stream()
+        return plans().entrySet().stream()
                 .map(plan -> new Option(plan.getKey(), plan.getValue(), plan.getKey().equals(filter.plan()))).toList();
     }
 

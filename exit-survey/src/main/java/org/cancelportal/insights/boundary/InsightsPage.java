@@ -3,9 +3,7 @@ package org.cancelportal.insights.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.cancelportal.insights.control.CancellationTotals;
@@ -26,15 +24,12 @@ public class InsightsPage {
     FilterForm form;
 
     @Inject
-    Clock clock;
-
-    @Inject
     Labels labels;
 
     private InsightsSummary summary;
 
     public void load() {
-        InsightsFilter filter = form.parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        InsightsFilter filter = form.parse();
         summary = queries.summary(filter);
     }
 

@@ -2,7 +2,9 @@ package org.cancelportal.insights.control;
 
 import jakarta.ws.rs.QueryParam;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,11 @@ public class FilterParameters implements Serializable {
     }
 
     public record Parsed(InsightsFilter filter, List<Problem> problems) {
+    }
+
+    /** Parsed against today in UTC, the time zone of the daily figures. */
+    public Parsed parse(Clock clock, FilterChoices choices) {
+        return parse(LocalDate.now(clock.withZone(ZoneOffset.UTC)), choices);
     }
 
     public Parsed parse(LocalDate today, FilterChoices choices) {

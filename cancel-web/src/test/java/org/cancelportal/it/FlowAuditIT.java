@@ -1,0 +1,142 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The way out, measured in the browser as a person takes it: clicks from the account page to a confirmed
+ * cancellation, required fields on the way, and words that pressure people to stay. Then the same way by keyboard
+ * alone, with a focus one can see.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class FlowAuditIT {
+
+    /** Retention offers, countdowns, guilt and legalese, lower case. "We're sorry to see you go" is fine. */
+    private static final List<String> FORBIDDEN = List.of(
+            "are you sure", "lose all", "you will lose", "you'll lose", "last chance", "don't go", "do not go",
+            "special offer", "discount", "stay with us", "before you go", "only today", "offer ends", "time left",
+            "we'll miss you", "think again", "reconsider", "hereby", "pursuant", "notwithstanding",
+            "sind sie sicher", "letzte chance", "sonderangebot", "rabatt", "bleiben sie", "nur heute", "verlieren sie",
+            "sie verlieren", "überlegen sie es sich", "hiermit", "gemäß", "unwiderruflich", "vorbehaltlich");
+    private static final int MOST_CLICKS_TRIED = 5;
+
+    @Deployment(testable = false)
+    static WebArchive portal() {
+        return TestDeployment.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void inEnglishTheWayOutIsOneClickWithNothingToFillInAndNoPressure() {
+        audit("en-US", "en", "Your cancellation is confirmed");
+    }
+
+    @Test
+    void inGermanTheWayOutIsOneClickWithNothingToFillInAndNoPressure() {
+        audit("de-DE", "de", "Ihre Kündigung ist bestätigt");
+    }
+
+    private void audit(String browserLanguage, String language, String confirmed) {
+        try (Browser browser = new Browser(base, browserLanguage)) {
+            TestData.Person person = TestData.newSubscriber(base, language);
+            browser.signIn(person.email(), person.password());
+            List<String> pressure = new ArrayList<>();
+            int requiredFields = 0;
+            int clicks = 0;
+            while (!browser.heading().equals(confirmed) && clicks < MOST_CLICKS_TRIED) {
+                requiredFields += browser.requiredFields();
+                pressure.addAll(forbiddenIn(browser.text()));
+                WebElement next = browser.buttons().stream()
+                        .filter(button -> button.getAttribute("value") != null)
+                        .filter(button -> button.getAttribute("value").toLowerCase(Locale.ROOT)
+                                .matches(".*(cancel|kündigen).*"))
+                        .findFirst().orElseThrow(() -> new AssertionError("No way on from " + browser.url()));
+                browser.press(next.getAttribute("value"));
+                clicks++;
+            }
+            requiredFields += browser.requiredFields();
+            pressure.addAll(forbiddenIn(browser.text()));
+            System.out.printf("Flow audit (%s): %d click(s) from the account page to a confirmed cancellation,"
+                    + " %d required field(s), %d pressure phrase(s)%n", language, clicks, requiredFields, pressure.size());
+
+            assertEquals(confirmed, browser.heading());
+            assertEquals(1, clicks, "clicks from the account page to a confirmed cancellation");
+            assertEquals(0, requiredFields, "required fields on the way");
+            assertEquals(List.of(), pressure, "pressure on the way out");
+            assertTrue(browser.html().toLowerCase(Locale.ROOT).contains("mailto:"), "a way to reach a person");
+        }
+    }
+
+    @Test
+    void aKeyboardAloneCancelsAndUndoesWithTheFocusInSight() {
+        try (Browser browser = new Browser(base, "en-US")) {
+            TestData.Person person = TestData.newSubscriber(base, "en");
+            browser.open("login");
+            tabTo(browser, "login:email").sendKeys(person.email());
+            tabTo(browser, "login:password").sendKeys(person.password());
+            tabToButton(browser, "Sign in");
+            browser.enter();
+            assertEquals("Your subscriptions", browser.heading());
+
+            tabToButton(browser, "Cancel at the end of the period");
+            browser.enter();
+            assertEquals("Your cancellation is confirmed", browser.heading());
+
+            tabToButton(browser, "Undo the cancellation");
+            browser.enter();
+            assertEquals("You undid this cancellation", browser.heading());
+        }
+    }
+
+    private static WebElement tabTo(Browser browser, String id) {
+        for (int presses = 0; presses < 60; presses++) {
+            WebElement focused = browser.tab();
+            if (id.equals(focused.getAttribute("id"))) {
+                assertFocusVisible(focused);
+                return focused;
+            }
+        }
+        throw new AssertionError("Tab never reached #" + id);
+    }
+
+    private static void tabToButton(Browser browser, String label) {
+        for (int presses = 0; presses < 60; presses++) {
+            WebElement focused = browser.tab();
+            if (label.equals(focused.getAttribute("value"))) {
+                assertFocusVisible(focused);
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached the button " + label);
+    }
+
+    private static void assertFocusVisible(WebElement focused) {
+        assertNotEquals("none", focused.getCssValue("outline-style"),
+                () -> "no visible focus on " + focused.getAttribute("outerHTML"));
+    }
+
+    private static List<String> forbiddenIn(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return FORBIDDEN.stream().filter(lower::contains).toList();
+    }
+}
