@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Each area for its role: /admin/* for admins, everything else for subscribers. A signed-in person without the role
+ * Each area for its role: /admin/* for admins, /support/* for support agents, everything else for subscribers. A signed-in person without the role
  * gets the 403 page in plain words; web.xml only demands that someone is signed in.
  */
 @WebFilter(urlPatterns = "/*")
@@ -17,9 +17,14 @@ public class RoleAreaFilter extends HttpFilter {
 
     static final String SUBSCRIBER = "subscriber";
     static final String ADMIN = "admin";
+    static final String SUPPORT = "support";
 
     private static String roleFor(HttpServletRequest request) {
-        return request.getServletPath().startsWith("/admin/") ? ADMIN : SUBSCRIBER;
+        String path = request.getServletPath();
+        if (path.startsWith("/admin/")) {
+            return ADMIN;
+        }
+        return path.startsWith("/support/") ? SUPPORT : SUBSCRIBER;
     }
 
     @Override

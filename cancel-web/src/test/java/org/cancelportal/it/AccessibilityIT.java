@@ -108,6 +108,14 @@ class AccessibilityIT extends BothApplications {
             scan.page("admin-erasure");
 
             browser.forgetSession();
+            browser.open("support/search");
+            signIn(browser, TestData.newStaff(portal, "support"), words);
+            browser.open("support/search?q=" + undoing.email());
+            scan.page("support-search");
+            browser.follow("Test Person");
+            scan.page("support-subscriber");
+
+            browser.forgetSession();
             browser.openUrl(survey + "insights");
             scan.page("insights-login");
             signIn(browser, TestData.newStaff(portal, "product"), words);

@@ -34,9 +34,24 @@ public class InsightsQueries {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Everything the dashboard shows. The reasons and the number of answers are summed from the weekly trend rather
+     * than read again: the answers' daily table is the large one, and one pass over it is enough.
+     */
     public InsightsSummary summary(InsightsFilter filter) {
-        return new InsightsSummary(filter, totals(filter), responses(filter), reasons(filter), weeklyTrend(filter),
-                tenure(filter));
+        WeeklyTrend trend = weeklyTrend(filter);
+        List<Share> reasons = ranked(trend);
+        long responses = reasons.stream().mapToLong(Share::count).sum();
+        return new InsightsSummary(filter, totals(filter), responses, reasons, trend, tenure(filter));
+    }
+
+    private static List<Share> ranked(WeeklyTrend trend) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        trend.countsByReason().forEach((reason, perWeek) -> totals.put(reason, java.util.Arrays.stream(perWeek).sum()));
+        long all = totals.values().stream().mapToLong(Long::longValue).sum();
+        return totals.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(reason -> Share.of(reason.getKey(), reason.getValue(), all)).toList();
     }
 
     public CancellationTotals totals(InsightsFilter filter) {

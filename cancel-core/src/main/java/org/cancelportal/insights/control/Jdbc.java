@@ -20,16 +20,47 @@ final class Jdbc {
     }
 
     static <T> List<T> list(DataSource dataSource, String sql, List<Object> parameters, Row<T> row) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
+        try (Connection connection = dataSource.getConnection()) {
+            return list(connection, sql, parameters, row);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    /**
+     * The same, planned for these very values each time. A pooled connection otherwise ends up with PostgreSQL's
+     * generic plan, made without the values: for a page of answers within a period it reads the whole period and
+     * sorts it (see docs/benchmarks.md).
+     */
+    static <T> List<T> listPlannedForTheValues(DataSource dataSource, String sql, List<Object> parameters,
+                                               Row<T> row) {
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, "SET plan_cache_mode = force_custom_plan");
+            try {
+                return list(connection, sql, parameters, row);
+            } finally {
+                execute(connection, "RESET plan_cache_mode");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    private static <T> List<T> list(Connection connection, String sql, List<Object> parameters, Row<T> row)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rows = statement.executeQuery()) {
             List<T> result = new ArrayList<>();
             while (rows.next()) {
                 result.add(row.map(rows));
             }
             return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

@@ -107,6 +107,16 @@ class InsightsQueriesTest {
     }
 
     @Test
+    void theSummaryAgreesWithEachFigureReadOnItsOwnForEveryFilter() {
+        for (InsightsFilter filter : List.of(all(), filter("basic", null, null, "en", null),
+                filter(null, null, null, null, "too_expensive"), filter(null, null, "SUPPORT", null, null))) {
+            InsightsSummary summary = queries.summary(filter);
+            assertEquals(queries.reasons(filter), summary.reasons(), filter::toString);
+            assertEquals(queries.responses(filter), summary.responses(), filter::toString);
+        }
+    }
+
+    @Test
     void tenureCountsCancellationsPerBandInBandOrder() {
         assertEquals(List.of("under_1_month=1", "1_to_6_months=1", "6_to_12_months=0", "1_to_2_years=1",
                 "over_2_years=1"), queries.tenure(all()).stream().map(s -> s.key() + "=" + s.count()).toList());

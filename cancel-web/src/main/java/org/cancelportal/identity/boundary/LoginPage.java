@@ -48,6 +48,9 @@ public class LoginPage {
         if (external.isUserInRole("admin")) {
             return external.getRequestContextPath() + "/admin/deliveries";
         }
+        if (external.isUserInRole("support")) {
+            return external.getRequestContextPath() + "/support/search";
+        }
         if (external.isUserInRole("product")) {
             return surveyBaseUrl + "/insights";
         }

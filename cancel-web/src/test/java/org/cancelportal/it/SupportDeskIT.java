@@ -1,0 +1,126 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The support desk: find a subscriber, cancel and undo on their behalf under the same policy, keep notes. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SupportDeskIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TestDeployment.portal();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(base, "en-US");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void anAgentFindsASubscriberCancelsAndUndoesOnTheirBehalfAndKeepsANote() throws Exception {
+        TestData.Person person = TestData.newSubscriber(base);
+        TestData.Person agent = TestData.newStaff(base, "support");
+        browser.signIn(agent.email(), agent.password());
+        assertEquals("Support desk: find a subscriber", browser.heading());
+
+        browser.field("q").sendKeys(person.email().substring(0, 12).toUpperCase());
+        browser.press("Search");
+        browser.follow("Test Person");
+        assertEquals("Test Person", browser.heading());
+        assertTrue(browser.text().contains(person.email()));
+        browser.screenshot("support-subscriber-en-desktop", Browser.DESKTOP);
+
+        browser.press("Cancel at the end of the period");
+        String message = browser.text();
+        assertTrue(message.contains("Cancelled on the subscriber’s behalf. Reference CX-"), message);
+        String reference = message.replaceAll("(?s).*Reference (CX-[A-Z0-9]{4}-[A-Z0-9]{4}).*", "$1");
+        MimeMessage receipt = onlyEmailTo(person.email());
+        assertEquals("Your cancellation of Test Plan Monthly is confirmed (" + reference + ")", receipt.getSubject());
+        assertTrue(browser.textOf("history").contains("Cancelled · " + agent.email() + " (SUPPORT)"),
+                browser.textOf("history"));
+
+        browser.open("support/search?q=" + reference.toLowerCase());
+        browser.follow("Test Person");
+        browser.press("Undo the cancellation");
+        assertTrue(browser.text().contains("Cancellation " + reference + " is undone; the subscription continues."));
+
+        browser.field("note:text").sendKeys("Called about a double charge; explained the refund.");
+        browser.press("Add note");
+        assertTrue(browser.text().contains("Note added."));
+        assertTrue(browser.textOf("history").contains("Note · " + agent.email() + " (SUPPORT)"));
+        assertTrue(browser.textOf("history").contains("Called about a double charge; explained the refund."));
+        browser.screenshot("support-subscriber-en-phone", Browser.PHONE);
+    }
+
+    @Test
+    void theDeskIsOnlyForSupportAgents() {
+        TestData.Person subscriber = TestData.newSubscriber(base);
+        browser.signIn(subscriber.email(), subscriber.password());
+        browser.open("support/search?q=test");
+        assertEquals("This page is not open to your account", browser.heading());
+
+        browser.forgetSession();
+        browser.open("support/search");
+        assertTrue(browser.url().contains("/login"), "signing in comes first: " + browser.url());
+    }
+
+    private MimeMessage onlyEmailTo(String address) throws Exception {
+        for (int waited = 0; messagesTo(address).isEmpty() && waited < 150; waited++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1_000);
+        List<MimeMessage> found = messagesTo(address);
+        assertEquals(1, found.size(), "exactly one email to " + address);
+        return found.get(0);
+    }
+
+    private static List<MimeMessage> messagesTo(String address) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(recipient -> recipient.toString().equals(address))) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+}
