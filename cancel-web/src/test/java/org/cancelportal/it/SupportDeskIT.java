@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The support desk: find a subscriber, cancel and undo on their behalf under the same policy, keep notes. */
+/**
+ * The support desk: find a subscriber, cancel and undo on their behalf under the same policy, keep notes. Run with
+ * JavaScript turned off in the browser: the desk needs none.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class SupportDeskIT {
@@ -47,7 +50,7 @@ class SupportDeskIT {
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser(base, "en-US");
+        browser = new Browser(base, "en-US", false);
     }
 
     @AfterEach
