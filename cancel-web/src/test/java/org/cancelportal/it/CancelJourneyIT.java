@@ -5,45 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The pages as a subscriber meets them, in headless Chromium against the real server. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CancelJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestDeployment.portal();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(base, "en-US");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class CancelJourneyIT extends PortalInABrowser {
 
     @Test
     void signInCancelWithOneClickSeeTheReceiptUndoAndCancelAgain() {

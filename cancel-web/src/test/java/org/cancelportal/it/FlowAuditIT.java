@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
@@ -27,7 +22,7 @@ import org.openqa.selenium.WebElement;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class FlowAuditIT {
+class FlowAuditIT extends PortalOnly {
 
     /** Retention offers, countdowns, guilt and legalese, lower case. "We're sorry to see you go" is fine. */
     private static final List<String> FORBIDDEN = List.of(
@@ -37,14 +32,6 @@ class FlowAuditIT {
             "sind sie sicher", "letzte chance", "sonderangebot", "rabatt", "bleiben sie", "nur heute", "verlieren sie",
             "sie verlieren", "überlegen sie es sich", "hiermit", "gemäß", "unwiderruflich", "vorbehaltlich");
     private static final int MOST_CLICKS_TRIED = 5;
-
-    @Deployment(testable = false)
-    static WebArchive portal() {
-        return TestDeployment.portal();
-    }
-
-    @ArquillianResource
-    URL base;
 
     @Test
     void inEnglishTheWayOutIsOneClickWithNothingToFillInAndNoPressure() {

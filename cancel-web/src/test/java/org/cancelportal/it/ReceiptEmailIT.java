@@ -8,7 +8,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,14 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.support.TestDeployment;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The receipt email, received by a real SMTP server on loopback. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ReceiptEmailIT {
+class ReceiptEmailIT extends PortalInABrowser {
 
     /** The test server sends to localhost:3025 (src/test/liberty/config/server.xml). */
     @RegisterExtension
@@ -40,26 +33,6 @@ class ReceiptEmailIT {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     private static final Pattern RECEIPT_LINK = Pattern.compile("(http://localhost:9180/cancel-web/receipt\\?ref=\\S+)");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return TestDeployment.portal();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(base, "en-US");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void oneCancellationSendsExactlyOneReceiptWhoseSignedLinkOpensTheReceipt() throws Exception {
