@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.Serializable;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,9 @@ import java.util.ResourceBundle;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.survey.control.SurveyLinks;
 import org.cancelportal.survey.control.SurveySettings;
-import org.cancelportal.survey.control.TenureBand;
 import org.cancelportal.survey.entity.SurveyInvitation;
 import org.cancelportal.survey.entity.SurveyResponse;
 
@@ -124,13 +125,19 @@ public class SurveyPage implements Serializable {
         Subscription subscription = cancellation.getSubscription();
         var snapshot = new SurveyResponse.Snapshot(invitation.getSubscriberId(), cancellation.getId(),
                 subscription.getPlan().getCode(), subscription.getPlan().getBillingPeriod().name(),
-                TenureBand.of(subscription.getStartedAt(), cancellation.getRequestedAt()),
+                tenureBand(subscription.getStartedAt(), cancellation.getRequestedAt()),
                 cancellation.getChannel().name(), language,
                 cancellation.getRequestedAt().atOffset(ZoneOffset.UTC).toString().substring(0, 7));
         SurveyResponse answer = new SurveyResponse(snapshot, SurveyLinks.editKeyHash(token), now, now.plus(EDIT_WINDOW));
         em.persist(answer);
         em.flush();
         return answer;
+    }
+
+    /** From the database's tenure_band(), the one definition the insights figures count by too. */
+    private String tenureBand(Instant started, Instant cancelled) {
+        return (String) NativeSql.query(em, "SELECT tenure_band(?1, ?2)", Timestamp.from(started),
+                Timestamp.from(cancelled)).getSingleResult();
     }
 
     private Optional<SurveyResponse> response() {
