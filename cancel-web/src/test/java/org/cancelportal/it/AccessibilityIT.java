@@ -3,10 +3,8 @@ package org.cancelportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -34,10 +33,9 @@ import org.openqa.selenium.Dimension;
 class AccessibilityIT extends BothApplications {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestServer.mailbox();
 
-    private static final Pattern LINK = Pattern.compile("(http://localhost:9180/exit-survey/(r|opt-out)/\\S+)");
+    private static final Pattern LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN) + "/exit-survey/(r|opt-out)/\\S+)");
 
     @Test
     void everyPageInEnglishPassesTheScan() throws Exception {

@@ -3,10 +3,8 @@ package org.cancelportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -27,12 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class ReceiptEmailIT extends PortalInABrowser {
 
-    /** The test server sends to localhost:3025 (src/test/liberty/config/server.xml). */
+    /** The test server sends to localhost on TestServer.MAIL_PORT. */
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestServer.mailbox();
 
-    private static final Pattern RECEIPT_LINK = Pattern.compile("(http://localhost:9180/cancel-web/receipt\\?ref=\\S+)");
+    private static final Pattern RECEIPT_LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN) + "/cancel-web/receipt\\?ref=\\S+)");
 
     @Test
     void oneCancellationSendsExactlyOneReceiptWhoseSignedLinkOpensTheReceipt() throws Exception {

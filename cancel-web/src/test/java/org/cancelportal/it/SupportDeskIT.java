@@ -3,9 +3,7 @@ package org.cancelportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SupportDeskIT extends PortalInABrowser {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestServer.mailbox();
 
     @Override
     boolean javascript() {

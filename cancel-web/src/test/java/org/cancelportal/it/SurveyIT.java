@@ -3,9 +3,7 @@ package org.cancelportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.Arrays;
@@ -14,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -31,11 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SurveyIT extends BothApplications {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(3025, "127.0.0.1", "smtp"))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static final GreenMailExtension SMTP = TestServer.mailbox();
 
     private static final String INVITATION = "Would you tell us why you left?";
-    private static final Pattern LINK = Pattern.compile("(http://localhost:9180/exit-survey/(r|opt-out)/\\S+)");
+    private static final Pattern LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN) + "/exit-survey/(r|opt-out)/\\S+)");
 
     Browser browser;
 
@@ -154,11 +152,11 @@ class SurveyIT extends BothApplications {
         String answer = link(textOf(onlyInvitationTo(person.email())), "r");
 
         browser.forgetSession();
-        browser.openUrl("http://localhost:9180/exit-survey/r/not-a-real-token");
+        browser.openUrl(TestServer.ORIGIN + "/exit-survey/r/not-a-real-token");
         assertEquals("This link no longer works", browser.heading());
         browser.openUrl(answer.substring(0, answer.length() - 3) + "AAA");
         assertEquals("This link no longer works", browser.heading());
-        browser.openUrl("http://localhost:9180/exit-survey/r/" + answer.substring(answer.lastIndexOf('/') + 1,
+        browser.openUrl(TestServer.ORIGIN + "/exit-survey/r/" + answer.substring(answer.lastIndexOf('/') + 1,
                 answer.indexOf('.')) + ".1.2.3");
         assertEquals("This link no longer works", browser.heading());
 
