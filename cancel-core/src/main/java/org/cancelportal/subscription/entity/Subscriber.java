@@ -19,6 +19,10 @@ public class Subscriber {
     @Column(name = "external_id")
     private String externalId;
 
+    /** The operator whose billing system this subscriber comes from; empty for one made in the portal itself. */
+    @Column(name = "operator_id")
+    private Long operatorId;
+
     private String email;
     private String name;
     private String locale;
@@ -50,6 +54,27 @@ public class Subscriber {
 
     public void setExternalId(String externalId) {
         this.externalId = externalId;
+    }
+
+    public Long getOperatorId() {
+        return operatorId;
+    }
+
+    /** Takes the subscriber into an operator's namespace of external ids. */
+    public void belongToOperator(long operatorId, String externalId) {
+        this.operatorId = operatorId;
+        this.externalId = externalId;
+    }
+
+    /** The contact details as the operator's billing system now has them; true if anything changed. */
+    public boolean updateContact(String email, String name, Locale locale, ZoneId timeZone) {
+        boolean changed = !email.equals(this.email) || !name.equals(this.name)
+                || !locale.toLanguageTag().equals(this.locale) || !timeZone.getId().equals(this.timeZone);
+        this.email = email;
+        this.name = name;
+        this.locale = locale.toLanguageTag();
+        this.timeZone = timeZone.getId();
+        return changed;
     }
 
     public String getEmail() {

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Objects;
 
 @Entity
 public class Subscription {
@@ -30,6 +31,10 @@ public class Subscription {
 
     @Column(name = "external_reference")
     private String externalReference;
+
+    /** The operator whose billing system this subscription comes from; empty for one made in the portal itself. */
+    @Column(name = "operator_id")
+    private Long operatorId;
 
     @Enumerated(EnumType.STRING)
     private SubscriptionStatus status;
@@ -106,6 +111,30 @@ public class Subscription {
 
     public void setExternalReference(String externalReference) {
         this.externalReference = externalReference;
+    }
+
+    public Long getOperatorId() {
+        return operatorId;
+    }
+
+    /** Takes the subscription into an operator's namespace of external ids. */
+    public void belongToOperator(long operatorId, String externalReference) {
+        this.operatorId = operatorId;
+        this.externalReference = externalReference;
+    }
+
+    /**
+     * Plan and period as the operator's billing system now has them (a renewal, a plan change); true if anything
+     * changed. A cancellation already in force keeps its effective date: what we promised stays promised.
+     */
+    public boolean applyBilling(Plan plan, Instant periodStart, Instant periodEnd, Instant trialEnd) {
+        boolean changed = !plan.getId().equals(this.plan.getId()) || !periodStart.equals(currentPeriodStart)
+                || !periodEnd.equals(currentPeriodEnd) || !Objects.equals(trialEnd, trialEndsAt);
+        this.plan = plan;
+        this.currentPeriodStart = periodStart;
+        this.currentPeriodEnd = periodEnd;
+        this.trialEndsAt = trialEnd;
+        return changed;
     }
 
     public SubscriptionStatus getStatus() {

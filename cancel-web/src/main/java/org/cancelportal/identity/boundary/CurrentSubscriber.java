@@ -6,6 +6,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import java.util.Optional;
 import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.identity.control.SubscriberLogins;
 import org.cancelportal.identity.control.UserAccounts;
 
 /** The signed-in subscriber of this request, as the rules see them. */
@@ -23,11 +24,12 @@ public class CurrentSubscriber {
     /** Empty when nobody is signed in, or the login (a staff member's) acts for no subscriber. */
     public Optional<Requester> requester() {
         if (requester == null) {
-            requester = Optional.ofNullable(securityContext.getCallerPrincipal())
-                    .map(Principal::getName)
-                    .flatMap(accounts::byUsername)
+            Optional<String> login = Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
+            requester = login.flatMap(accounts::byUsername)
                     .filter(account -> account.getSubscriberId() != null)
-                    .map(account -> Requester.subscriber(account.getUsername(), account.getSubscriberId()));
+                    .map(account -> Requester.subscriber(account.getUsername(), account.getSubscriberId()))
+                    .or(() -> login.flatMap(name -> SubscriberLogins.subscriberId(name)
+                            .map(id -> Requester.subscriber(name, id))));
         }
         return requester;
     }

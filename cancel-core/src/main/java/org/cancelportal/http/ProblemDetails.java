@@ -1,0 +1,59 @@
+package org.cancelportal.http;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Errors of our JSON APIs as RFC 9457 problem details: a status, a sentence for a person, and for a request with bad
+ * parts an "errors" list naming each part (a field, a parameter, a header) with what is wrong with it.
+ */
+public final class ProblemDetails {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One bad part of a request: its kind ("field", "parameter", "header"), its name, and what is wrong. */
+    public record Part(String kind, String name, String detail) {
+    }
+
+    /** 422, which this version of Jakarta REST has no constant for. */
+    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    private ProblemDetails() {
+    }
+
+    public static Response of(Response.StatusType status, String detail) {
+        return of(status, detail, List.of());
+    }
+
+    public static Response of(Response.StatusType status, String detail, List<Part> parts) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        parts.forEach(part -> errors.add(Json.createObjectBuilder().add(part.kind(), part.name())
+                .add("detail", part.detail())));
+        String body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", status.getReasonPhrase())
+                .add("status", status.getStatusCode())
+                .add("detail", detail)
+                .add("errors", errors)
+                .build().toString();
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body).build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.cancelportal.idempotency.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import org.cancelportal.schema.control.NativeSql;
+
+/**
+ * Runs an operator's request at most once per Idempotency-Key: a retry with the same key and the same request gets
+ * the first answer again; the same key with another request is refused. Keys are forgotten after 24 hours. The call,
+ * the key and its answer commit together, so a crash leaves either all of them or none; a concurrent retry waits on
+ * the key's row until the first commits, then replays it.
+ */
+@ApplicationScoped
+public class IdempotentCalls {
+
+    public static final Duration KEPT_FOR = Duration.ofHours(24);
+    public static final int MAX_KEY_LENGTH = 255;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** A replayed answer, or the call's own. */
+    public record Outcome(StoredResponse response, boolean replayed) {
+    }
+
+    /**
+     * @param fingerprint what makes two requests the same (see {@link #fingerprint})
+     * @throws KeyReusedException the key was used in the last 24 hours for a different request
+     */
+    @Transactional
+    public Outcome run(long operatorId, String key, String fingerprint, Supplier<StoredResponse> call) {
+        Instant now = clock.instant();
+        NativeSql.query(em, "DELETE FROM api_idempotency WHERE operator_id = ?1 AND idempotency_key = ?2"
+                + " AND created_at <= ?3", operatorId, key, Timestamp.from(now.minus(KEPT_FOR))).executeUpdate();
+        List<?> claimed = NativeSql.query(em, "INSERT INTO api_idempotency (operator_id, idempotency_key, request_hash,"
+                + " created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING 1",
+                operatorId, key, fingerprint, Timestamp.from(now)).getResultList();
+        if (claimed.isEmpty()) {
+            return new Outcome(earlier(operatorId, key, fingerprint), true);
+        }
+        StoredResponse response = call.get();
+        NativeSql.query(em, "UPDATE api_idempotency SET response_status = ?3, response_body = ?4"
+                + " WHERE operator_id = ?1 AND idempotency_key = ?2", operatorId, key, response.status(),
+                response.body()).executeUpdate();
+        return new Outcome(response, false);
+    }
+
+    private StoredResponse earlier(long operatorId, String key, String fingerprint) {
+        Object[] row = (Object[]) NativeSql.query(em, "SELECT request_hash, response_status, response_body"
+                + " FROM api_idempotency WHERE operator_id = ?1 AND idempotency_key = ?2", operatorId, key)
+                .getSingleResult();
+        if (!fingerprint.equals(row[0])) {
+            throw new KeyReusedException(key);
+        }
+        return new StoredResponse(((Number) row[1]).intValue(), (String) row[2]);
+    }
+
+    /** Method, path and body: the same key must come with the same request. */
+    public static String fingerprint(String method, String path, String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((method + " " + path + "\n" + (body == null ? "" : body.strip()))
+                            .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Forgets keys older than 24 hours. */
+    @Transactional
+    public int purge() {
+        return NativeSql.query(em, "DELETE FROM api_idempotency WHERE created_at <= ?1",
+                Timestamp.from(clock.instant().minus(KEPT_FOR))).executeUpdate();
+    }
+}

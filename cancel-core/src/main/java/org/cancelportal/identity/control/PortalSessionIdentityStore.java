@@ -1,0 +1,30 @@
+package org.cancelportal.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Signs in the subscriber of a redeemed portal session, as a subscriber and nothing more. Password sign-ins are left
+ * to the database store beside it.
+ */
+@ApplicationScoped
+public class PortalSessionIdentityStore implements IdentityStore {
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof PortalSessionCredential session) {
+            return new CredentialValidationResult(new CallerPrincipal(session.login()), Set.of("subscriber"));
+        }
+        return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE);
+    }
+}

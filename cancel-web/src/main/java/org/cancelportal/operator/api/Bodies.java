@@ -1,0 +1,73 @@
+package org.cancelportal.operator.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cancelportal.billing.control.FieldProblem;
+import org.cancelportal.billing.control.InvalidFieldsException;
+
+/** Turns a request body into checked values: JSON first, then Hibernate Validator on every field. */
+@ApplicationScoped
+public class Bodies {
+
+    @Inject
+    Validator validator;
+
+    /** @throws InvalidFieldsException for a body that is not one JSON object (named "body") */
+    JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException e) {
+            throw new InvalidFieldsException("body", "The body is not valid JSON: " + e.getMessage());
+        }
+        throw new InvalidFieldsException("body", "The body must be one JSON object.");
+    }
+
+    /**
+     * The value, if it and the fields read before it have no problems.
+     *
+     * @throws InvalidFieldsException naming every bad field, once each
+     */
+    <T> T checked(T value, JsonFields fields) {
+        List<FieldProblem> problems = new ArrayList<>(fields.problems());
+        Set<String> named = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
+        validator.validate(value).stream()
+                .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .map(Bodies::problem)
+                .filter(problem -> named.add(problem.field()))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException(problems);
+        }
+        return value;
+    }
+
+    private static FieldProblem problem(ConstraintViolation<?> violation) {
+        String property = violation.getPropertyPath().toString();
+        return new FieldProblem(snakeCase(property.substring(property.lastIndexOf('.') + 1)), violation.getMessage());
+    }
+
+    /** The JSON name of a Java property: currentPeriodEnd is current_period_end. */
+    static String snakeCase(String property) {
+        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,46 @@
+package org.cancelportal.operator.api;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.operator.control.OperatorAccount;
+import org.cancelportal.operator.control.Operators;
+
+/** Every call needs one of the operator's live API keys; without one: 401, saying how to send it. */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class OperatorKeyFilter implements ContainerRequestFilter {
+
+    @Inject
+    Operators operators;
+
+    @Inject
+    CallingOperator caller;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        Optional<OperatorAccount> operator = bearer(context.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(operators::byApiKey);
+        if (operator.isPresent()) {
+            caller.identify(operator.get());
+            return;
+        }
+        context.abortWith(Response.fromResponse(ProblemDetails.of(Response.Status.UNAUTHORIZED,
+                        "Send one of your API keys as 'Authorization: Bearer <key>'."))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"operator\"").build());
+    }
+
+    static Optional<String> bearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(7).strip());
+    }
+}

@@ -1,0 +1,43 @@
+package org.cancelportal.operator.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.cancelportal.billing.control.BillingRecords;
+import org.cancelportal.http.ProblemDetails;
+
+/** The 'after' cursor and 'limit' of a list call, checked: 50 a page unless asked, at most 200. */
+record PageRequest(long after, int limit) {
+
+    static final int DEFAULT_LIMIT = 50;
+
+    static PageRequest of(String after, String limit) {
+        List<ProblemDetails.Part> problems = new ArrayList<>();
+        long cursor = 0;
+        int size = DEFAULT_LIMIT;
+        if (after != null && !after.isBlank()) {
+            try {
+                cursor = Long.parseLong(after.strip());
+            } catch (NumberFormatException e) {
+                problems.add(new ProblemDetails.Part("parameter", "after", "Pass the next_cursor of the page before."));
+            }
+        }
+        if (limit != null && !limit.isBlank()) {
+            try {
+                size = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                size = -1;
+            }
+            if (size < 1 || size > BillingRecords.MAX_PAGE) {
+                problems.add(new ProblemDetails.Part("parameter", "limit",
+                        "A whole number from 1 to " + BillingRecords.MAX_PAGE + "."));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WebApplicationException(ProblemDetails.of(Response.Status.BAD_REQUEST,
+                    "Some parameters could not be used; nothing was read.", problems));
+        }
+        return new PageRequest(cursor, size);
+    }
+}

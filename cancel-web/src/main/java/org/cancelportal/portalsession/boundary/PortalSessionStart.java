@@ -1,0 +1,71 @@
+package org.cancelportal.portalsession.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.cancelportal.identity.control.PortalSessionCredential;
+import org.cancelportal.identity.control.SubscriberLogins;
+import org.cancelportal.portalsession.control.PortalSessions;
+import org.cancelportal.portalsession.control.RedeemedSession;
+
+/**
+ * Where a portal session link lands: uses the link (once), signs the subscriber in with a fresh session, and takes
+ * them to their account page, or straight to the cancel box of the subscription the operator named. A link that is
+ * forged, expired or used goes to the login page with a note saying so.
+ */
+@WebServlet("/portal-session")
+public class PortalSessionStart extends HttpServlet {
+
+    @Inject
+    PortalSessions sessions;
+
+    @Inject
+    SecurityContext security;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        Optional<RedeemedSession> redeemed = sessions.redeem(request.getParameter("token"),
+                request.getParameter("sig"));
+        if (redeemed.isEmpty()) {
+            response.sendRedirect(request.getContextPath() + "/login?sessionLinkExpired=true");
+            return;
+        }
+        RedeemedSession session = redeemed.get();
+        startFreshSession(request);
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new PortalSessionCredential(session.subscriberId(),
+                        SubscriberLogins.forSubscriber(session.subscriberId())))
+                .newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
+            throw new ServletException("A redeemed portal session was not accepted: " + status);
+        }
+        request.getSession().setAttribute(OperatorReturn.ATTRIBUTE,
+                new OperatorReturn.Target(session.operatorName(), session.returnUrl()));
+        if (!response.isCommitted()) {
+            response.sendRedirect(request.getContextPath() + "/account"
+                    + (session.goesToCancelBox() ? "#subscription-" + session.subscriptionId() : ""));
+        }
+    }
+
+    /** Whoever was signed in on this browser before is signed out: the link speaks for one person only. */
+    private static void startFreshSession(HttpServletRequest request) throws ServletException {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            request.logout();
+            old.invalidate();
+        }
+        request.getSession(true);
+    }
+}

@@ -1,0 +1,55 @@
+package org.cancelportal.it.support;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+import org.cancelportal.link.control.LinkSigner;
+import org.cancelportal.operator.control.Operators;
+import org.cancelportal.subscription.entity.BillingPeriod;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Plan;
+
+/** A fresh operator with its own API key and allowed origins, and a plan its subscriptions can be on. */
+@ApplicationScoped
+public class OperatorFixture {
+
+    public record Created(String code, String key, String plan) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Operators operators;
+
+    @Transactional
+    public Created create(String allowedOrigin) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String key = "it-key-" + UUID.randomUUID();
+        operators.register("op-" + suffix, "Shop " + suffix, List.of("https://shop.example.com", allowedOrigin),
+                LinkSigner.hash(key));
+        Plan plan = new Plan("api-" + suffix, "Video Monthly", Money.of("9.99", "EUR"), BillingPeriod.MONTHLY);
+        em.persist(plan);
+        return new Created("op-" + suffix, key, plan.getCode());
+    }
+
+    /** Lets the operator's open portal sessions run out, as if their minutes had passed. */
+    @Transactional
+    public void expireSessions(String code) {
+        em.createNativeQuery("UPDATE portal_session SET expires_at = now() - interval '1 second' WHERE operator_id ="
+                + " (SELECT id FROM operator WHERE code = ?1) AND used_at IS NULL").setParameter(1, code)
+                .executeUpdate();
+    }
+
+    /** The audit trail's lines for the operator: action, subject, status and detail. */
+    public List<String> audit(String code) {
+        List<?> rows = em.createNativeQuery("SELECT action || ' ' || coalesce(state_after, '') || ' ' ||"
+                + " coalesce(detail, '') FROM audit_entry WHERE actor = ?1 ORDER BY id").setParameter(1,
+                "operator:" + code).getResultList();
+        return rows.stream().map(String::valueOf).toList();
+    }
+}
