@@ -23,8 +23,15 @@ public class PortalSessionIdentityStore implements IdentityStore {
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
+    /** Groups are taken only from stores that provide them; this one names its own callers, and only those. */
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult result) {
+        return SubscriberLogins.subscriberId(result.getCallerPrincipal().getName()).isPresent()
+                ? Set.of("subscriber") : Set.of();
+    }
+
     @Override
     public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE);
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 }

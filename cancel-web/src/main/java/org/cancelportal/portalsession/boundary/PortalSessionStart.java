@@ -36,6 +36,9 @@ public class PortalSessionStart extends HttpServlet {
             throws IOException, ServletException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
+        if (signedOutSomeoneElse(request, response)) {
+            return;
+        }
         Optional<RedeemedSession> redeemed = sessions.redeem(request.getParameter("token"),
                 request.getParameter("sig"));
         if (redeemed.isEmpty()) {
@@ -43,7 +46,9 @@ public class PortalSessionStart extends HttpServlet {
             return;
         }
         RedeemedSession session = redeemed.get();
-        startFreshSession(request);
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // a session id planted before is worth nothing after
+        }
         AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
                 .credential(new PortalSessionCredential(session.subscriberId(),
                         SubscriberLogins.forSubscriber(session.subscriberId())))
@@ -59,13 +64,22 @@ public class PortalSessionStart extends HttpServlet {
         }
     }
 
-    /** Whoever was signed in on this browser before is signed out: the link speaks for one person only. */
-    private static void startFreshSession(HttpServletRequest request) throws ServletException {
+    /**
+     * Whoever was signed in on this browser before is signed out first, in a response of its own, and the browser
+     * comes back with the same link: the link speaks for one person only, and signing out and in within one response
+     * would leave the browser with the old sign-in cookie cleared after the new one was set.
+     */
+    private static boolean signedOutSomeoneElse(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (request.getUserPrincipal() == null || request.getParameter("again") != null) {
+            return false;
+        }
+        request.logout();
         HttpSession old = request.getSession(false);
         if (old != null) {
-            request.logout();
             old.invalidate();
         }
-        request.getSession(true);
+        response.sendRedirect(request.getContextPath() + "/portal-session?" + request.getQueryString() + "&again=1");
+        return true;
     }
 }

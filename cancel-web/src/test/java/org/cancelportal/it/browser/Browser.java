@@ -78,6 +78,12 @@ public final class Browser implements AutoCloseable {
     }
 
     /** The element matching the CSS selector inside the element with this id. */
+    /** The ids of the elements matching the selector, in page order. */
+    public List<String> idsOf(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().map(element -> element.getAttribute("id"))
+                .toList();
+    }
+
     public WebElement within(String containerId, String cssSelector) {
         return field(containerId).findElement(By.cssSelector(cssSelector));
     }
