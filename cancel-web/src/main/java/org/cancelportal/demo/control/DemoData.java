@@ -24,6 +24,9 @@ import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.cancellation.entity.Channel;
 import org.cancelportal.identity.entity.UserAccount;
+import org.cancelportal.link.control.LinkSigner;
+import org.cancelportal.operator.control.OperatorAccount;
+import org.cancelportal.operator.control.Operators;
 import org.cancelportal.schema.control.SchemaReady;
 import org.cancelportal.subscription.entity.BillingPeriod;
 import org.cancelportal.subscription.entity.Money;
@@ -61,6 +64,12 @@ public class DemoData {
     @Inject
     Clock clock;
 
+    /** The demo operator's API key; only its hash is stored. */
+    static final String OPERATOR_KEY = "demo-operator-key";
+
+    @Inject
+    Operators operators;
+
     private final List<String> logins = new ArrayList<>();
 
     @Transactional
@@ -75,7 +84,8 @@ public class DemoData {
             logins.addAll(em.createQuery("select u.username from UserAccount u order by u.username", String.class)
                     .getResultList());
         }
-        LOG.info(() -> "Demo logins (password " + PASSWORD + " for each): " + String.join(", ", logins));
+        LOG.info(() -> "Demo logins (password " + PASSWORD + " for each): " + String.join(", ", logins)
+                + ". Operator API key of the Demo Shop: " + OPERATOR_KEY);
     }
 
     private void create() {
@@ -104,7 +114,12 @@ public class DemoData {
         active(david, cloud, 40);
 
         Subscriber eva = subscriber("eva@example.com", "Eva Müller", Locale.GERMAN, "Europe/Vienna");
-        active(eva, streamingPremium, 5);
+        Subscription evaPremium = active(eva, streamingPremium, 5);
+        // Eva came through the demo operator's shop: its API knows her as cus_eva, her subscription as sub_eva
+        OperatorAccount shop = operators.register("demo-shop", "Demo Shop",
+                List.of("http://localhost:9080", "https://shop.example.com"), LinkSigner.hash(OPERATOR_KEY));
+        eva.belongToOperator(shop.id(), "cus_eva");
+        evaPremium.belongToOperator(shop.id(), "sub_eva");
 
         staff("admin@example.com", "admin", "admin: /admin/deliveries");
         staff("product@example.com", "product", "product team: /survey/insights");
