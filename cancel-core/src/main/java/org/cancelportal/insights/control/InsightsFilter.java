@@ -42,6 +42,26 @@ public record InsightsFilter(LocalDate from, LocalDate to, String plan, String t
         Conditions where = new Conditions()
                 .add("day >= ?", java.sql.Date.valueOf(from))
                 .add("day <= ?", java.sql.Date.valueOf(to));
+        return tableFacets(where, withReason);
+    }
+
+    /** Conditions on insights_response_week for the whole weeks of the period. */
+    Conditions onWholeWeeks(PeriodWeeks weeks) {
+        Conditions where = new Conditions()
+                .add("week >= ?", java.sql.Date.valueOf(weeks.wholeFrom()))
+                .add("week < ?", java.sql.Date.valueOf(weeks.wholeUntil()));
+        return tableFacets(where, true);
+    }
+
+    /** Conditions on insights_response_day for the days of the period outside its whole weeks. */
+    Conditions onDaysLeftOver(PeriodWeeks weeks) {
+        Conditions where = new Conditions().add("(day >= ? AND day < ? OR day >= ? AND day < ?)",
+                java.sql.Date.valueOf(weeks.from()), java.sql.Date.valueOf(weeks.wholeFrom()),
+                java.sql.Date.valueOf(weeks.wholeUntil()), java.sql.Date.valueOf(weeks.until()));
+        return tableFacets(where, true);
+    }
+
+    private Conditions tableFacets(Conditions where, boolean withReason) {
         facets(where, "language = ?");
         if (withReason) {
             where.addIf(reason, "reason_code = ?");

@@ -34,12 +34,26 @@ final class Jdbc {
      */
     static <T> List<T> listPlannedForTheValues(DataSource dataSource, String sql, List<Object> parameters,
                                                Row<T> row) {
+        return listWith(dataSource, "plan_cache_mode", "force_custom_plan", sql, parameters, row);
+    }
+
+    /**
+     * The same, without parallel workers. The daily and weekly tables forbid them for their own scans (V8, V10), but
+     * a UNION ALL of such scans may still be planned as a Parallel Append, and starting its workers takes longer
+     * than reading the few thousand rows (see docs/benchmarks.md).
+     */
+    static <T> List<T> listSerially(DataSource dataSource, String sql, List<Object> parameters, Row<T> row) {
+        return listWith(dataSource, "max_parallel_workers_per_gather", "0", sql, parameters, row);
+    }
+
+    private static <T> List<T> listWith(DataSource dataSource, String setting, String value, String sql,
+                                        List<Object> parameters, Row<T> row) {
         try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "SET plan_cache_mode = force_custom_plan");
+            execute(connection, "SET " + setting + " = " + value);
             try {
                 return list(connection, sql, parameters, row);
             } finally {
-                execute(connection, "RESET plan_cache_mode");
+                execute(connection, "RESET " + setting);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + sql, e);

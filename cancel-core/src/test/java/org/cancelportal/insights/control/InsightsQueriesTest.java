@@ -3,6 +3,7 @@ package org.cancelportal.insights.control;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,7 +29,15 @@ import org.junit.jupiter.api.Test;
  * r3 premium 1_to_2_years   SUPPORT en unused        11 Nov (anonymous)
  * r4 basic   under_1_month  WEB     en (no reason)    4 Nov
  * r5 basic   under_1_month  WEB     en unused         2 Aug (outside)
+ * r6 basic   under_1_month  WEB     en unused        30 Sep (outside, in the period's first week)
+ * r7 premium over_2_years   WEB     de too_expensive 21 Nov (outside, in the period's last week)
+ * r8 basic   under_1_month  WEB     en unused         5 Oct, moved to 22 Nov (outside, in the period's last week)
+ * r9 basic   under_1_month  WEB     en unused         6 Oct, deleted
  * </pre>
+ *
+ * The period's first week (28 Sep – 4 Oct) and last week (16 – 22 Nov) are cut by it: answers r6 – r8 are counted in
+ * the weekly table's rows for those weeks, and must not be counted in the period. r8 and r9 take the triggers through
+ * an update and a delete.
  */
 class InsightsQueriesTest {
 
@@ -59,6 +68,12 @@ class InsightsQueriesTest {
         database.response("premium", "1_to_2_years", "SUPPORT", "en", "unused", at("2026-11-11"), null, null, true, false);
         database.response("basic", "under_1_month", "WEB", "en", null, at("2026-11-04"), null, null, false, false);
         database.response("basic", "under_1_month", "WEB", "en", "unused", at("2026-08-02"), null, null, false, false);
+        database.response("basic", "under_1_month", "WEB", "en", "unused", at("2026-09-30"), null, null, false, false);
+        database.response("premium", "over_2_years", "WEB", "de", "too_expensive", at("2026-11-21"), null, null, false, false);
+        long r8 = database.response("basic", "under_1_month", "WEB", "en", "unused", at("2026-10-05"), null, null, false, false);
+        database.update("UPDATE survey_response SET submitted_at = ? WHERE id = ?", Timestamp.from(at("2026-11-22")), r8);
+        long r9 = database.response("basic", "under_1_month", "WEB", "en", "unused", at("2026-10-06"), null, null, false, false);
+        database.update("DELETE FROM survey_response WHERE id = ?", r9);
     }
 
     @AfterAll
@@ -102,8 +117,33 @@ class InsightsQueriesTest {
         expensive[trend.weeks().indexOf(LocalDate.parse("2026-11-02"))] = 1;
         expensive[trend.weeks().indexOf(LocalDate.parse("2026-11-16"))] = 1;
         assertArrayEquals(expensive, trend.counts("too_expensive"));
-        assertEquals(1, trend.counts("unused")[trend.weeks().indexOf(LocalDate.parse("2026-11-09"))]);
+        long[] unused = new long[trend.weeks().size()];
+        unused[trend.weeks().indexOf(LocalDate.parse("2026-11-09"))] = 1;
+        assertArrayEquals(unused, trend.counts("unused"));
         assertEquals(1, trend.max());
+    }
+
+    @Test
+    void theWeeklyTrendAgreesWithTheDailyTableAloneForEveryPeriodAndFilter() {
+        List<InsightsFilter> filters = List.of(all(), filter("basic", null, null, "en", null),
+                filter("premium", null, null, "de", null), filter(null, null, null, null, "too_expensive"),
+                filter(null, null, "SUPPORT", null, null), filter(null, "under_1_month", null, null, "unused"));
+        List<LocalDate[]> periods = List.of(
+                period(FROM, TO), // cut weeks at both ends
+                period("2026-10-05", "2026-11-15"), // whole weeks only
+                period("2026-09-30", "2026-11-22"), // ends on a Sunday, starts in the middle of a week
+                period("2026-11-02", "2026-11-21"), // starts on a Monday, ends on a Saturday
+                period("2026-11-03", "2026-11-08"), // no whole week
+                period("2026-11-14", "2026-11-17"), // no whole week, across a week's end
+                period("2026-11-18", "2026-11-18"), // one day
+                period("2026-11-16", "2026-11-22"), // exactly one week
+                period("2026-07-01", "2026-12-31"));
+        for (InsightsFilter filter : filters) {
+            for (LocalDate[] days : periods) {
+                InsightsFilter narrowed = filter.withPeriod(days[0], days[1]);
+                assertEquals(dailyTableTrend(narrowed), keyed(queries.weeklyTrend(narrowed)), narrowed::toString);
+            }
+        }
     }
 
     @Test
@@ -162,14 +202,25 @@ class InsightsQueriesTest {
     }
 
     @Test
-    void theDailyTablesAgreeWithARebuildFromTheRowsTheyCount() throws Exception {
+    void theDailyAndWeeklyTablesAgreeWithARebuildFromTheRowsTheyCount() throws Exception {
         String byTrigger = database.text("SELECT * FROM insights_cancellation_day ORDER BY 1, 2, 3, 4, 5")
-                + database.text("SELECT * FROM insights_response_day WHERE responses <> 0 ORDER BY 1, 2, 3, 4, 5, 6");
+                + database.text("SELECT * FROM insights_response_day WHERE responses <> 0 ORDER BY 1, 2, 3, 4, 5, 6")
+                + database.text("SELECT * FROM insights_response_week WHERE responses <> 0 ORDER BY 1, 2, 3, 4, 5, 6");
 
         database.text("SELECT insights_rebuild()");
 
         assertEquals(byTrigger, database.text("SELECT * FROM insights_cancellation_day ORDER BY 1, 2, 3, 4, 5")
-                + database.text("SELECT * FROM insights_response_day ORDER BY 1, 2, 3, 4, 5, 6"));
+                + database.text("SELECT * FROM insights_response_day ORDER BY 1, 2, 3, 4, 5, 6")
+                + database.text("SELECT * FROM insights_response_week ORDER BY 1, 2, 3, 4, 5, 6"));
+        assertEquals("""
+                2026-07-27|basic|under_1_month|WEB|en|unused|1
+                2026-09-28|basic|under_1_month|WEB|en|unused|1
+                2026-11-02|basic|under_1_month|WEB|en||1
+                2026-11-02|basic|under_1_month|WEB|en|too_expensive|1
+                2026-11-09|premium|1_to_2_years|SUPPORT|en|unused|1
+                2026-11-16|basic|under_1_month|WEB|en|unused|1
+                2026-11-16|premium|over_2_years|WEB|de|too_expensive|2
+                """, database.text("SELECT * FROM insights_response_week ORDER BY 1, 2, 3, 4, 5, 6"));
     }
 
     private static void assertFigures(InsightsFilter filter, long cancelled, long undone, long invited,
@@ -178,6 +229,36 @@ class InsightsQueriesTest {
         assertEquals(List.of(cancelled, undone, invited, responded, responses), List.of(totals.cancelled(),
                 totals.undone(), totals.invited(), totals.responded(), queries.responses(filter)), filter::toString);
         assertEquals(cancelled, queries.tenure(filter).stream().mapToLong(Share::count).sum(), filter::toString);
+    }
+
+    /** The weekly trend as the daily table alone gives it, each (reason, week) with answers once. */
+    private static Map<String, Long> dailyTableTrend(InsightsFilter filter) {
+        Conditions where = filter.onDays(true);
+        return Jdbc.list(database.dataSource, "SELECT reason_code || ' ' || date_trunc('week', day)::DATE,"
+                        + " sum(responses) FROM insights_response_day" + where.sql() + " GROUP BY 1"
+                        + " HAVING sum(responses) > 0", where.parameters(),
+                row -> Map.entry(row.getString(1), row.getLong(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static Map<String, Long> keyed(WeeklyTrend trend) {
+        Map<String, Long> keyed = new java.util.HashMap<>();
+        trend.countsByReason().forEach((reason, perWeek) -> {
+            for (int week = 0; week < perWeek.length; week++) {
+                if (perWeek[week] != 0) {
+                    keyed.put(reason + " " + trend.weeks().get(week), perWeek[week]);
+                }
+            }
+        });
+        return keyed;
+    }
+
+    private static LocalDate[] period(LocalDate from, LocalDate to) {
+        return new LocalDate[]{from, to};
+    }
+
+    private static LocalDate[] period(String from, String to) {
+        return period(LocalDate.parse(from), LocalDate.parse(to));
     }
 
     private static Map<String, Long> percents(List<Share> shares) {
