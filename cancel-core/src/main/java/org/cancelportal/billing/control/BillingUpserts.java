@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.cancelportal.audit.control.AuditTrail;
-import org.cancelportal.cancellation.entity.Channel;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
@@ -40,7 +39,8 @@ public class BillingUpserts {
     @Inject
     BillingRecords records;
 
-    public Upserted<Subscriber> subscriber(OperatorAccount operator, String externalId, SubscriberDetails details) {
+    public Upserted<Subscriber> subscriber(BillingSource source, String externalId, SubscriberDetails details) {
+        OperatorAccount operator = source.operator();
         ExternalIds.check("externalId", externalId);
         Optional<Subscriber> existing = records.subscriber(operator, externalId, LockModeType.PESSIMISTIC_WRITE);
         Long ownId = existing.map(Subscriber::getId).orElse(null);
@@ -52,7 +52,7 @@ public class BillingUpserts {
         if (existing.isPresent()) {
             Subscriber subscriber = existing.get();
             if (subscriber.updateContact(details.email().strip(), details.name().strip(), locale, zone)) {
-                audit.record(operator.actor(), Channel.API, "SUBSCRIBER_UPDATED", "Subscriber", subscriber.getId(),
+                audit.record(source.actor(), source.channel(), "SUBSCRIBER_UPDATED", "Subscriber", subscriber.getId(),
                         null, null, "external id " + externalId);
             }
             return new Upserted<>(subscriber, false);
@@ -61,7 +61,7 @@ public class BillingUpserts {
         subscriber.belongToOperator(operator.id(), externalId);
         em.persist(subscriber);
         em.flush();
-        audit.record(operator.actor(), Channel.API, "SUBSCRIBER_CREATED", "Subscriber", subscriber.getId(), null, null,
+        audit.record(source.actor(), source.channel(), "SUBSCRIBER_CREATED", "Subscriber", subscriber.getId(), null, null,
                 "external id " + externalId);
         return new Upserted<>(subscriber, true);
     }
@@ -75,8 +75,9 @@ public class BillingUpserts {
         }
     }
 
-    public Upserted<Subscription> subscription(OperatorAccount operator, String externalId,
+    public Upserted<Subscription> subscription(BillingSource source, String externalId,
                                                SubscriptionDetails details) {
+        OperatorAccount operator = source.operator();
         ExternalIds.check("externalId", externalId);
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Subscriber> subscriber = records.subscriber(operator, details.subscriber(), LockModeType.NONE);
@@ -99,7 +100,7 @@ public class BillingUpserts {
         }
         Optional<Subscription> existing = records.subscription(operator, externalId, LockModeType.PESSIMISTIC_WRITE);
         if (existing.isPresent()) {
-            return new Upserted<>(update(operator, existing.get(), subscriber.get(), plan.get(), details), false);
+            return new Upserted<>(update(source, existing.get(), subscriber.get(), plan.get(), details), false);
         }
         Subscription subscription = details.trialEndsAt() == null
                 ? new Subscription(subscriber.get(), plan.get(), details.startedAt(), details.currentPeriodStart(),
@@ -110,12 +111,12 @@ public class BillingUpserts {
         subscription.belongToOperator(operator.id(), externalId);
         em.persist(subscription);
         em.flush();
-        audit.record(operator.actor(), Channel.API, "SUBSCRIPTION_CREATED", "Subscription", subscription.getId(), null,
+        audit.record(source.actor(), source.channel(), "SUBSCRIPTION_CREATED", "Subscription", subscription.getId(), null,
                 subscription.getStatus(), "external id " + externalId + ", plan " + plan.get().getCode());
         return new Upserted<>(subscription, true);
     }
 
-    private Subscription update(OperatorAccount operator, Subscription subscription, Subscriber subscriber, Plan plan,
+    private Subscription update(BillingSource source, Subscription subscription, Subscriber subscriber, Plan plan,
                                 SubscriptionDetails details) {
         if (!subscription.getSubscriber().getId().equals(subscriber.getId())) {
             throw new ConflictException("subscriber", "This subscription belongs to another of your subscribers; a"
@@ -133,7 +134,7 @@ public class BillingUpserts {
             throw new ConflictException("externalId", "This subscription has ended; it cannot be changed.");
         }
         subscription.applyBilling(plan, details.currentPeriodStart(), periodEnd, details.trialEndsAt());
-        audit.record(operator.actor(), Channel.API, "SUBSCRIPTION_UPDATED", "Subscription", subscription.getId(), null,
+        audit.record(source.actor(), source.channel(), "SUBSCRIPTION_UPDATED", "Subscription", subscription.getId(), null,
                 subscription.getStatus(), "plan " + plan.getCode() + ", period until " + periodEnd);
         return subscription;
     }

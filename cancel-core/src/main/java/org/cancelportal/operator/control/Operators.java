@@ -45,6 +45,13 @@ public class Operators {
         return rows.stream().map(Object[].class::cast).map(Operators::account).findFirst();
     }
 
+    /** Every operator, by name. */
+    public List<OperatorAccount> all() {
+        List<?> rows = NativeSql.query(em, "SELECT id, code, name, allowed_origins FROM operator ORDER BY name, code")
+                .getResultList();
+        return rows.stream().map(Object[].class::cast).map(Operators::account).toList();
+    }
+
     /** A new current key for the operator; the previous current key keeps working, older ones stop. */
     public String rotateKey(long operatorId) {
         NativeSql.query(em, "SELECT id FROM operator WHERE id = ?1 FOR UPDATE", operatorId).getSingleResult();

@@ -13,7 +13,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.cancelportal.billing.control.FieldProblem;
@@ -63,11 +62,7 @@ public class Bodies {
 
     private static FieldProblem problem(ConstraintViolation<?> violation) {
         String property = violation.getPropertyPath().toString();
-        return new FieldProblem(snakeCase(property.substring(property.lastIndexOf('.') + 1)), violation.getMessage());
-    }
-
-    /** The JSON name of a Java property: currentPeriodEnd is current_period_end. */
-    static String snakeCase(String property) {
-        return property.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return new FieldProblem(FieldProblem.nameOf(property.substring(property.lastIndexOf('.') + 1)),
+                violation.getMessage());
     }
 }

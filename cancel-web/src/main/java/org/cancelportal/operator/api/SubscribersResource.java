@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.persistence.LockModeType;
 import java.util.Set;
 import org.cancelportal.billing.control.BillingRecords;
+import org.cancelportal.billing.control.BillingSource;
 import org.cancelportal.billing.control.BillingUpserts;
 import org.cancelportal.billing.control.SubscriberDetails;
 import org.cancelportal.billing.control.Upserted;
@@ -57,7 +58,7 @@ public class SubscribersResource {
         String timeZone = json.containsKey("time_zone") ? fields.zone("time_zone") : "UTC";
         SubscriberDetails details = bodies.checked(new SubscriberDetails(fields.string("email"),
                 fields.string("name"), fields.string("locale"), timeZone), fields);
-        Upserted<Subscriber> result = upserts.subscriber(caller.account(), externalId, details);
+        Upserted<Subscriber> result = upserts.subscriber(BillingSource.api(caller.account()), externalId, details);
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Representations.subscriber(result.record())).build();
     }

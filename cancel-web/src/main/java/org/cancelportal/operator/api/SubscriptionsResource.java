@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cancelportal.billing.control.BillingRecords;
+import org.cancelportal.billing.control.BillingSource;
 import org.cancelportal.billing.control.BillingUpserts;
 import org.cancelportal.billing.control.SubscriptionDetails;
 import org.cancelportal.billing.control.Upserted;
@@ -64,7 +65,7 @@ public class SubscriptionsResource {
         SubscriptionDetails details = bodies.checked(new SubscriptionDetails(fields.string("subscriber"),
                 fields.string("plan"), fields.instant("started_at"), fields.instant("current_period_start"),
                 fields.instant("current_period_end"), fields.instant("trial_ends_at")), fields);
-        Upserted<Subscription> result = upserts.subscription(caller.account(), externalId, details);
+        Upserted<Subscription> result = upserts.subscription(BillingSource.api(caller.account()), externalId, details);
         Subscription subscription = result.record();
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Representations.subscription(subscription,
