@@ -84,6 +84,10 @@ class OperatorApiIT extends PortalOnly {
         assertEquals(400, notJson.status());
         assertEquals(List.of("body"), notJson.named());
 
+        Reply noSuchCall = api.get("customers");
+        assertEquals(404, noSuchCall.status());
+        assertTrue(noSuchCall.contentType().startsWith(PROBLEM), "every error is a problem: " + noSuchCall.body());
+
         Reply badId = api.put("subscribers/" + "x".repeat(101), "{\"email\":\"a@example.com\",\"name\":\"A\"}");
         assertEquals(400, badId.status());
         assertEquals(List.of("externalId"), badId.named());
