@@ -20,7 +20,7 @@ public final class ContractMatching {
 
     /** One active subscription of the account the declaration names, with what a person may call it. */
     public record Candidate(long subscriptionId, String subscriberName, String planName, String subscriptionReference,
-                            String customerReference) {
+                            String customerReference, String subscriberEmail) {
     }
 
     public static Optional<Candidate> match(Declared declared, List<Candidate> activeSubscriptionsOfAccount) {

@@ -19,7 +19,7 @@ public class SubscriptionCandidates {
 
     static final int MAX_FOR_AGENT = 20;
 
-    private static final String SELECT = "SELECT su.id, s.name, p.name, su.external_reference, s.external_id"
+    private static final String SELECT = "SELECT su.id, s.name, p.name, su.external_reference, s.external_id, s.email"
             + " FROM subscriber s JOIN subscription su ON su.subscriber_id = s.id JOIN plan p ON p.id = su.plan_id"
             + " WHERE su.status = 'ACTIVE' AND ";
 
@@ -61,7 +61,7 @@ public class SubscriptionCandidates {
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     found.add(new Candidate(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5)));
+                            row.getString(5), row.getString(6)));
                 }
             }
             return found;

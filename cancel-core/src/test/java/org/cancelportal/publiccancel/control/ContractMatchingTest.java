@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ContractMatchingTest {
 
-    private static final Candidate BASIC = new Candidate(1, "Anna Schmidt", "Streaming Basic", "SUB-1001", "K-77");
-    private static final Candidate FITNESS = new Candidate(2, "Anna Schmidt", "Fitness Online", null, "K-77");
+    private static final Candidate BASIC = new Candidate(1, "Anna Schmidt", "Streaming Basic", "SUB-1001", "K-77",
+            "anna@example.com");
+    private static final Candidate FITNESS = new Candidate(2, "Anna Schmidt", "Fitness Online", null, "K-77",
+            "anna@example.com");
 
     private static Declared declaring(String contract, String name) {
         return new Declared(contract, name, "anna@example.com", DeclarationKind.ORDINARY, null, null,
@@ -56,7 +58,8 @@ class ContractMatchingTest {
 
     @Test
     void twoSubscriptionsOfTheSamePlanAreForAPersonToTellApart() {
-        Candidate secondBasic = new Candidate(3, "Anna Schmidt", "Streaming Basic", "SUB-1002", "K-77");
+        Candidate secondBasic = new Candidate(3, "Anna Schmidt", "Streaming Basic", "SUB-1002", "K-77",
+                "anna@example.com");
         assertEquals(Optional.empty(), match("Streaming Basic", "Anna Schmidt", BASIC, secondBasic));
         assertEquals(Optional.of(3L), match("SUB-1002", "Anna Schmidt", BASIC, secondBasic));
     }
