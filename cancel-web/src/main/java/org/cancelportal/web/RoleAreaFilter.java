@@ -39,6 +39,7 @@ public class RoleAreaFilter extends HttpFilter {
 
     private static boolean isPublic(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return path.startsWith("/login") || path.startsWith("/jakarta.faces.resource/");
+        return path.startsWith("/login") || path.startsWith("/cancel-contract")
+                || path.startsWith("/jakarta.faces.resource/");
     }
 }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 
 /**
- * Every page a person can meet, in English and German, at phone and desktop width: axe-core finds no violation of
- * the WCAG 2.1 A and AA rules, and each view is saved as a screenshot under target/screenshots.
+ * Every page a person can meet (the public cancellation form and its confirmation among them), in English and
+ * German, at phone and desktop width: axe-core finds no violation of the WCAG 2.1 A and AA rules, and each view is
+ * saved as a screenshot under target/screenshots.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -40,17 +41,18 @@ class AccessibilityIT extends BothApplications {
     @Test
     void everyPageInEnglishPassesTheScan() throws Exception {
         everyPage("en-US", "en", new Words("Sign in", "Cancel at the end of the period", "Undo the cancellation",
-                "Send my answer", "Don't ask me again"));
+                "Send my answer", "Don't ask me again", "Cancel now"));
     }
 
     @Test
     void everyPageInGermanPassesTheScan() throws Exception {
         everyPage("de-DE", "de", new Words("Anmelden", "Zum Ende des Zeitraums kündigen", "Kündigung rückgängig machen",
-                "Antwort senden", "Nicht mehr fragen"));
+                "Antwort senden", "Nicht mehr fragen", "Jetzt kündigen"));
     }
 
     /** The labels of the buttons the walk through the pages presses, in the language of the browser. */
-    private record Words(String signIn, String cancel, String undo, String sendAnswer, String optOut) {
+    private record Words(String signIn, String cancel, String undo, String sendAnswer, String optOut,
+                         String cancelWithoutAccount) {
     }
 
     private void everyPage(String browserLanguage, String language, Words words) throws Exception {
@@ -60,6 +62,19 @@ class AccessibilityIT extends BothApplications {
 
             browser.open("login");
             scan.page("login");
+            TestData.clearPublicCancelThrottle(portal);
+            browser.open("cancel-contract");
+            scan.page("public-cancel");
+            browser.press(words.cancelWithoutAccount());
+            scan.page("public-cancel-problems");
+            String declaredBy = "nobody-" + language + "-" + System.nanoTime() + "@example.com";
+            browser.field("cancel:contract").sendKeys("Streaming Basic");
+            browser.field("cancel:name").sendKeys("Nobody Known");
+            browser.field("cancel:accountEmail").sendKeys(declaredBy);
+            browser.field("cancel:confirmationEmail").sendKeys(declaredBy);
+            browser.press(words.cancelWithoutAccount());
+            String declaration = browser.textOf("fact-reference");
+            scan.page("public-cancel-received");
             browser.open("no-such-page");
             scan.page("error-404");
             browser.openUrl(survey + "r/not-a-real-link");
@@ -112,6 +127,10 @@ class AccessibilityIT extends BothApplications {
             scan.page("support-search");
             browser.follow("Test Person");
             scan.page("support-subscriber");
+            browser.open("support/declarations");
+            scan.page("support-declarations");
+            browser.follow(declaration);
+            scan.page("support-declaration");
 
             browser.forgetSession();
             browser.openUrl(survey + "insights");

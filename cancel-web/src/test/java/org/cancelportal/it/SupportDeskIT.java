@@ -71,6 +71,25 @@ class SupportDeskIT extends PortalInABrowser {
     }
 
     @Test
+    void manyResultsComeFiftyToAPageWithLinksBackAndForth() {
+        String prefix = "paged" + System.nanoTime() % 100_000;
+        TestData.cancelMany(base, prefix, 53);
+        TestData.Person agent = TestData.newStaff(base, "support");
+        browser.signIn(agent.email(), agent.password());
+        browser.open("support/search?q=" + prefix + "-");
+        assertEquals(50, browser.driverFind(org.openqa.selenium.By.cssSelector("#results li")).size());
+        assertTrue(browser.textOf("pager").contains("Page 1"));
+
+        browser.follow("Next page");
+        assertEquals(3, browser.driverFind(org.openqa.selenium.By.cssSelector("#results li")).size());
+        assertTrue(browser.textOf("pager").contains("Page 2"));
+        assertTrue(browser.driverFind(org.openqa.selenium.By.linkText("Next page")).isEmpty(), "the last page");
+
+        browser.follow("Previous page");
+        assertEquals(50, browser.driverFind(org.openqa.selenium.By.cssSelector("#results li")).size());
+    }
+
+    @Test
     void theDeskIsOnlyForSupportAgents() {
         TestData.Person subscriber = TestData.newSubscriber(base);
         browser.signIn(subscriber.email(), subscriber.password());

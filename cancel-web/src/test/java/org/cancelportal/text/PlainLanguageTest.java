@@ -61,7 +61,9 @@ class PlainLanguageTest {
         RECEIPT_PAGE(PlainLanguageTest::receiptPage),
         RECEIPT_EMAIL(PlainLanguageTest::receiptEmail),
         SURVEY_INVITATION_EMAIL(PlainLanguageTest::surveyInvitationEmail),
-        SURVEY_REPLY_EMAIL(PlainLanguageTest::surveyReplyEmail);
+        SURVEY_REPLY_EMAIL(PlainLanguageTest::surveyReplyEmail),
+        PUBLIC_CANCEL_FORM(PlainLanguageTest::publicCancelForm),
+        PUBLIC_CANCEL_CONFIRMATION(PlainLanguageTest::publicCancelConfirmation);
 
         private final Function<Language, String> text;
 
@@ -296,6 +298,56 @@ class PlainLanguageTest {
         DATA_KEYS.forEach(key -> lines.add(l.web("receipt.next.data", l.web(key))));
         lines.add(l.web("receipt.next.survey"));
         return lines;
+    }
+
+    /** The public cancellation form (cancel-contract.xhtml) with every message it can show. */
+    static String publicCancelForm(Language l) {
+        List<String> lines = new ArrayList<>(List.of(l.common("public-cancel.link")));
+        for (String key : List.of("heading", "intro", "account-hint", "account-link", "contract", "contract.hint", "name",
+                "name.hint", "account-email", "account-email.hint", "kind", "kind.ORDINARY", "kind.EXTRAORDINARY",
+                "reason", "reason.hint", "end", "end.hint", "confirmation-email", "confirmation-email.hint",
+                "send.hint", "button", "check-fields", "problem.contract.missing", "problem.name.missing",
+                "problem.account-email.missing", "problem.account-email.invalid", "problem.kind",
+                "problem.reason.missing", "problem.desired-end.invalid", "problem.desired-end.past",
+                "problem.desired-end.too-far", "problem.confirmation-email.missing")) {
+            lines.add(l.web("public-cancel." + key));
+        }
+        lines.add(l.web("public-cancel.problem.contract.too-long", 200, 2000));
+        lines.add(l.web("public-cancel.problem.reason.too-long", 200, 2000));
+        lines.add(l.web("public-cancel.throttled", 5));
+        return String.join("\n", lines);
+    }
+
+    /** The confirmation of a declaration: page (cancel-contract/received.xhtml) and email (DeclarationEmail). */
+    static String publicCancelConfirmation(Language l) {
+        List<String> lines = new ArrayList<>(List.of(
+                l.web("public-cancel.mail.subject", "DC-7K2M-9QRT"),
+                l.web("public-cancel.received.heading"),
+                l.web("public-cancel.received.lead", l.date, "anna@example.com"),
+                l.common("mail.greeting", l.person),
+                l.web("public-cancel.mail.intro", l.date)));
+        lines.addAll(List.of(
+                l.web("public-cancel.fact.reference") + ": DC-7K2M-9QRT",
+                l.web("public-cancel.fact.received") + ": " + l.date,
+                l.web("public-cancel.fact.contract") + ": " + l.plan,
+                l.web("public-cancel.fact.name") + ": " + l.person,
+                l.web("public-cancel.fact.account-email") + ": anna@example.com",
+                l.web("public-cancel.fact.kind") + ": " + l.web("public-cancel.kind.ORDINARY"),
+                l.web("public-cancel.fact.reason") + ": " + l.web("public-cancel.kind.EXTRAORDINARY"),
+                l.web("public-cancel.fact.end") + ": " + l.web("public-cancel.end.earliest"),
+                l.web("public-cancel.fact.confirmation-email") + ": anna@example.com",
+                l.web("public-cancel.next.heading"),
+                l.web("public-cancel.next.compare"),
+                l.web("public-cancel.next.end"),
+                l.web("public-cancel.next.confirmation", 2),
+                l.web("public-cancel.next.nothing", 2, "DC-7K2M-9QRT"),
+                l.web("receipt.save"),
+                l.web("public-cancel.link-broken.heading"),
+                l.web("public-cancel.link-broken.text"),
+                l.web("public-cancel.mail.link")));
+        lines.addAll(emailEnd(l).subList(0, emailEnd(l).size() - 1));
+        lines.add(l.common("mail.why.declaration"));
+        return String.join("\n", lines);
     }
 
     /** Support contacts, signature and why the email came (CommonEmailParts.finish). */

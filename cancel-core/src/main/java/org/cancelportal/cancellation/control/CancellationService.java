@@ -131,12 +131,13 @@ public class CancellationService {
 
     private Cancellation create(Subscription subscription, CancelCommand command) {
         Instant now = clock.instant();
+        Instant received = receivedAt(command, now);
         CancellationMode mode = command.mode();
-        CancellationTerms terms = policy.terms(subscription, mode, now);
+        CancellationTerms terms = policy.terms(subscription, mode, received);
         Money refund = honourPromise(terms.refund(), command.promisedRefund());
         Requester requester = command.requester();
-        Cancellation cancellation = new Cancellation(uniqueReference(), subscription, now, terms.accessUntil(), mode,
-                refund, requester.channel(), requester.actor(), command.idempotencyKey());
+        Cancellation cancellation = new Cancellation(uniqueReference(), subscription, received, terms.accessUntil(),
+                mode, refund, requester.channel(), requester.actor(), command.idempotencyKey());
         cancellation.journeyStarted(command.journeyStartedAt());
         em.persist(cancellation);
         SubscriptionStatus before = subscription.getStatus();
@@ -149,13 +150,18 @@ public class CancellationService {
         audit.record(requester.actor(), requester.channel(), "SUBSCRIPTION_CANCELLED", SUBJECT_SUBSCRIPTION,
                 subscription.getId(), before, subscription.getStatus(),
                 "reference " + cancellation.getReference() + ", mode " + mode + ", refund " + refund.amount()
-                        + " " + refund.currency());
+                        + " " + refund.currency() + (received.equals(now) ? "" : ", declared " + received));
         events.cancelled(cancellation);
         if (endsNow) {
             events.ended(cancellation);
         }
         em.flush();
         return cancellation;
+    }
+
+    /** A declaration made earlier counts from when it reached us; never from the future. */
+    private static Instant receivedAt(CancelCommand command, Instant now) {
+        return command.declaredAt() != null && command.declaredAt().isBefore(now) ? command.declaredAt() : now;
     }
 
     /** The page showed an amount a moment ago (before midnight, say): the person gets at least that. */

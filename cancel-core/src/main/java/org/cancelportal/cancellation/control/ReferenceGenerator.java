@@ -14,7 +14,12 @@ public class ReferenceGenerator {
     private final SecureRandom random = new SecureRandom();
 
     public String next() {
-        StringBuilder reference = new StringBuilder("CX-");
+        return next("CX-");
+    }
+
+    /** A reference with another prefix, for things that must never be mistaken for a cancellation. */
+    public String next(String prefix) {
+        StringBuilder reference = new StringBuilder(prefix);
         for (int i = 0; i < 8; i++) {
             if (i == 4) {
                 reference.append('-');

@@ -23,6 +23,14 @@ public record Requester(String actor, Channel channel, Long ownSubscriberId) {
         return new Requester(actor, channel, null);
     }
 
+    /**
+     * Someone who named one subscription on the public cancellation form by its owner's name, account email and
+     * contract, without signing in (the law lets anyone cancel that way); the actor is the account email given.
+     */
+    public static Requester publicForm(String accountEmail) {
+        return new Requester(accountEmail, Channel.PUBLIC_FORM, null);
+    }
+
     /** Someone holding a genuine, unexpired signed link from one of our emails: may read what the link names. */
     public static Requester signedLink() {
         return new Requester("signed link", Channel.WEB, null);

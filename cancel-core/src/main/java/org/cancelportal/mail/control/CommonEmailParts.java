@@ -25,6 +25,11 @@ public class CommonEmailParts {
     }
 
     public EmailBody finish(EmailBody body, Locale locale) {
+        return finish(body, locale, "mail.why");
+    }
+
+    /** With its own line on why the reader gets this email (a key of the common bundle). */
+    public EmailBody finish(EmailBody body, Locale locale, String whyKey) {
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale);
         Map<String, String> contacts = new LinkedHashMap<>();
         if (support.getEmail() != null) {
@@ -42,7 +47,7 @@ public class CommonEmailParts {
         if (!contacts.isEmpty()) {
             body.heading(words.getString("support.heading")).paragraph(words.getString("support.intro")).facts(contacts);
         }
-        return body.paragraph(words.getString("mail.signature")).paragraph(words.getString("mail.why"));
+        return body.paragraph(words.getString("mail.signature")).paragraph(words.getString(whyKey));
     }
 
     public static String format(Locale locale, String key, Object... arguments) {

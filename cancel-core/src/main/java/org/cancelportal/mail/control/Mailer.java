@@ -68,7 +68,9 @@ public class Mailer {
         } else {
             Transport.send(message);
         }
-        em.createNativeQuery("INSERT INTO sent_email (message_id, kind, subscriber_id, sent_at) VALUES (?1, ?2, ?3, ?4)")
+        // an email to someone without an account has no subscriber, and EclipseLink binds a null as text
+        em.createNativeQuery("INSERT INTO sent_email (message_id, kind, subscriber_id, sent_at)"
+                        + " VALUES (?1, ?2, CAST(?3 AS BIGINT), ?4)")
                 .setParameter(1, email.messageId())
                 .setParameter(2, email.kind())
                 .setParameter(3, email.subscriberId())

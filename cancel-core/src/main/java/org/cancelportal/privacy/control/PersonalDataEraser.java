@@ -14,7 +14,7 @@ import org.cancelportal.schema.control.NativeSql;
 /**
  * Erases one person's personal data across both modules, on their request: name, email and login go; their
  * subscriptions and cancellations stay as anonymised records (the business still has to account for them), and their
- * survey answers become anonymous. Audit entries and cancellations name them only by their subscriber number.
+ * survey answers become anonymous. Cancellations they declared on the public form keep only their times and outcome. Audit entries and cancellations name them only by their subscriber number.
  */
 @ApplicationScoped
 @Transactional
@@ -46,6 +46,9 @@ public class PersonalDataEraser {
                 subscriberId);
         run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
+        run("UPDATE cancellation_declaration SET contract = 'Erased', name = 'Erased', account_email = 'erased@invalid',"
+                + " confirmation_email = 'erased@invalid', reason = CASE WHEN reason IS NULL THEN NULL ELSE 'Erased' END"
+                + " WHERE lower(account_email) = lower(?1) OR lower(confirmation_email) = lower(?1)", email);
         run("UPDATE subscriber SET email = 'erased-' || id || '@invalid', name = 'Erased', external_id = NULL"
                 + " WHERE id = ?1", subscriberId);
         audit.record(requestedBy, Channel.SUPPORT, "PERSONAL_DATA_ERASED", "Subscriber", subscriberId, null, null,

@@ -21,7 +21,7 @@ import org.cancelportal.schema.control.NativeSql;
 @Transactional
 public class SupportDesk {
 
-    public static final int MAX_RESULTS = 50;
+    public static final int PAGE_SIZE = 50;
     public static final int MAX_NOTE = 4000;
 
     @PersistenceContext
@@ -33,24 +33,32 @@ public class SupportDesk {
     public record Found(long id, String name, String email) {
     }
 
+    /** One page of search results (pages count from 1), and whether another page follows. */
+    public record Results(List<Found> found, int page, boolean more) {
+    }
+
     /** One line of a subscriber's history, newest first. */
     public record Event(Instant at, String actor, String channel, String what, String detail) {
     }
 
-    /** Matches an email or name containing the text, or a cancellation reference exactly. */
-    public List<Found> search(String text) {
+    /** Matches an email or name containing the text, or a cancellation reference exactly; by name, a page at a time. */
+    public Results search(String text, int page) {
         String query = text == null ? "" : text.strip();
+        int wanted = Math.max(1, page);
         if (query.length() < 2) {
-            return List.of();
+            return new Results(List.of(), wanted, false);
         }
         String like = "%" + query.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // one row more than a page tells whether a next page exists, without counting them all
         List<?> rows = NativeSql.query(em, "SELECT DISTINCT s.id, s.name, s.email FROM subscriber s"
                 + " LEFT JOIN subscription su ON su.subscriber_id = s.id"
                 + " LEFT JOIN cancellation c ON c.subscription_id = su.id"
                 + " WHERE lower(s.email) LIKE ?1 OR lower(s.name) LIKE ?1 OR c.reference = upper(?2)"
-                + " ORDER BY s.name, s.id LIMIT " + MAX_RESULTS, like, query).getResultList();
-        return rows.stream().map(row -> (Object[]) row)
+                + " ORDER BY s.name, s.id LIMIT " + (PAGE_SIZE + 1) + " OFFSET " + (long) (wanted - 1) * PAGE_SIZE,
+                like, query).getResultList();
+        List<Found> found = rows.stream().limit(PAGE_SIZE).map(row -> (Object[]) row)
                 .map(row -> new Found(((Number) row[0]).longValue(), (String) row[1], (String) row[2])).toList();
+        return new Results(found, wanted, rows.size() > PAGE_SIZE);
     }
 
     public List<Event> history(long subscriberId) {

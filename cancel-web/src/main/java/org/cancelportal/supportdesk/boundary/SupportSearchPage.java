@@ -3,10 +3,15 @@ package org.cancelportal.supportdesk.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.cancelportal.publiccancel.control.DeclarationQueue;
 import org.cancelportal.supportdesk.control.SupportDesk;
 
-/** The support desk's start: find a subscriber by email, name or cancellation reference. */
+/**
+ * The support desk's start: find a subscriber by email, name or cancellation reference, a page of results at a time
+ * (the page is in the link, so paging works without JavaScript); and how many public-form cancellations wait.
+ */
 @Named("supportSearch")
 @RequestScoped
 public class SupportSearchPage {
@@ -14,18 +19,36 @@ public class SupportSearchPage {
     @Inject
     SupportDesk desk;
 
-    private String query;
-    private List<SupportDesk.Found> found;
+    @Inject
+    DeclarationQueue declarations;
 
-    public List<SupportDesk.Found> getFound() {
-        if (found == null) {
-            found = desk.search(query);
+    private String query;
+    private String page;
+    private SupportDesk.Results results;
+
+    public SupportDesk.Results getResults() {
+        if (results == null) {
+            results = desk.search(query, pageNumber());
         }
-        return found;
+        return results;
+    }
+
+    /** A page number from the link; anything else means the first page. */
+    private int pageNumber() {
+        return page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1;
     }
 
     public boolean isSearched() {
         return query != null && query.strip().length() >= 2;
+    }
+
+    /** The link to another page of the same search. */
+    public String linkTo(int otherPage) {
+        return "?q=" + URLEncoder.encode(query == null ? "" : query, StandardCharsets.UTF_8) + "&page=" + otherPage;
+    }
+
+    public long getOpenDeclarations() {
+        return declarations.openCount();
     }
 
     public String getQuery() {
@@ -34,5 +57,13 @@ public class SupportSearchPage {
 
     public void setQuery(String query) {
         this.query = query;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
     }
 }

@@ -245,6 +245,18 @@ public final class Browser implements AutoCloseable {
         driver.switchTo().window(first);
     }
 
+    /** Switches to the other of two tabs (see inSecondTab). */
+    public void switchToOtherTab() {
+        String current = driver.getWindowHandle();
+        driver.switchTo().window(driver.getWindowHandles().stream().filter(tab -> !tab.equals(current))
+                .findFirst().orElseThrow(() -> new AssertionError("Only one tab is open")));
+    }
+
+    /** Every element matching, possibly none. */
+    public List<WebElement> driverFind(By by) {
+        return driver.findElements(by);
+    }
+
     public void refresh() {
         driver.navigate().refresh();
     }

@@ -34,12 +34,7 @@ public final class TestData {
 
     /** What the survey stored for this subscriber (see Fixtures.surveyRecords). */
     public static String surveyRecords(URL base, String email) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/survey?email="
-                    + email)).build(), HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return get(base, "test-fixtures/survey?email=" + email);
     }
 
     /** A subscriber whose receipt email consumer will "crash" once right after sending (see CrashOnceAfterSending). */
@@ -83,6 +78,25 @@ public final class TestData {
 
     public static void expireSurveyLinks(URL base, String email) {
         send(base, "test-fixtures/survey?email=" + email);
+    }
+
+    /** What the declarations naming this account email became (see Fixtures.declarationRecords). */
+    public static String declarationRecords(URL base, String email) {
+        return get(base, "test-fixtures/declarations?email="
+                + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public static void clearPublicCancelThrottle(URL base) {
+        send(base, "test-fixtures/public-cancel-throttle");
+    }
+
+    private static String get(URL base, String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static int status(URL base, String path) {

@@ -14,7 +14,7 @@ import java.io.IOException;
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
-        "/test-fixtures/insights"})
+        "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -48,6 +48,11 @@ public class FixtureServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/declarations")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(fixtures.declarationRecords(request.getParameter("email")));
+            return;
+        }
         if (request.getServletPath().endsWith("/survey")) {
             response.setContentType("text/plain");
             response.getWriter().write(fixtures.surveyRecords(request.getParameter("email")));
@@ -61,6 +66,10 @@ public class FixtureServlet extends HttpServlet {
         response.setContentType("application/json");
         if (request.getServletPath().endsWith("/survey")) {
             fixtures.expireInvitations(request.getParameter("email"));
+            return;
+        }
+        if (request.getServletPath().endsWith("/public-cancel-throttle")) {
+            fixtures.clearPublicCancelThrottle();
             return;
         }
         if (request.getServletPath().endsWith("/give-up")) {

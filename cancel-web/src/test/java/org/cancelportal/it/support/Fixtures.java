@@ -152,6 +152,28 @@ public class Fixtures {
                 .setParameter(1, email).executeUpdate();
     }
 
+    /** Forgets how many declarations each address sent, so one test's sending never throttles the next. */
+    public void clearPublicCancelThrottle() {
+        em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key LIKE 'public-cancel:%'").executeUpdate();
+    }
+
+    /**
+     * The declarations naming this account email, one line each: "DC-... STATUS received=..." and, for one that
+     * led to a cancellation, " -> CX-... channel=... requested=... actor=...".
+     */
+    public String declarationRecords(String email) {
+        StringBuilder out = new StringBuilder();
+        for (Object row : em.createNativeQuery("SELECT d.reference || ' ' || d.status || ' received=' || d.received_at"
+                        + " || coalesce(' -> ' || c.reference || ' channel=' || c.channel || ' requested='"
+                        + " || c.requested_at || ' actor=' || c.actor, '')"
+                        + " FROM cancellation_declaration d LEFT JOIN cancellation c ON c.id = d.cancellation_id"
+                        + " WHERE lower(d.account_email) = lower(?1) ORDER BY d.id").setParameter(1, email)
+                .getResultList()) {
+            out.append(row).append('\n');
+        }
+        return out.toString();
+    }
+
     public void expireInvitations(String email) {
         em.createNativeQuery("UPDATE survey_invitation SET expires_at = now() - interval '1 minute'"
                 + " WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ?1)").setParameter(1, email)

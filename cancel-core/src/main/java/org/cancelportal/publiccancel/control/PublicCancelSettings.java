@@ -1,0 +1,40 @@
+package org.cancelportal.publiccancel.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the public form promises and how it tells time. The person sending a declaration has no account, so their
+ * time zone is unknown: times are shown in the operator's zone, with the zone named.
+ */
+@ApplicationScoped
+public class PublicCancelSettings {
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.time-zone", defaultValue = "Europe/Berlin")
+    String timeZone;
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.answer-working-days", defaultValue = "2")
+    int answerWorkingDays;
+
+    @Inject
+    Clock clock;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(zone()).toLocalDate();
+    }
+
+    /** Within how many working days support answers a declaration the portal could not match by itself. */
+    public int answerWorkingDays() {
+        return answerWorkingDays;
+    }
+}

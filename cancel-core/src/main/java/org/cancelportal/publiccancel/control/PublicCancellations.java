@@ -1,0 +1,170 @@
+package org.cancelportal.publiccancel.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.cancellation.control.CancelCommand;
+import org.cancelportal.cancellation.control.CancellationService;
+import org.cancelportal.cancellation.control.ReferenceGenerator;
+import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.publiccancel.entity.CancellationDeclaration;
+import org.cancelportal.publiccancel.entity.Declared;
+import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.subscription.entity.Subscription;
+
+/**
+ * Receives cancellations declared on the public form, without an account. Every declaration is recorded with its
+ * time of receipt and confirmed by email (outbox), in one transaction with whatever else it causes. One that names
+ * exactly one active subscription is carried out at once under the usual policy (channel PUBLIC_FORM); any other
+ * waits for support. What the sender sees and gets never depends on which of the two happened.
+ */
+@ApplicationScoped
+public class PublicCancellations {
+
+    public static final String DECLARATION_PREFIX = "DC-";
+    static final String SUBJECT = "Declaration";
+    static final String FORM_ACTOR = "public form";
+    /** The same declaration again within this time (refresh, a second tab, a double click) is the same one. */
+    static final Duration SAME_DECLARATION_WINDOW = Duration.ofHours(24);
+
+    /** What came of sending the form: the declaration (new or the same one sent before), or how long to wait. */
+    public record Result(CancellationDeclaration declaration, Duration waitBeforeRetry) {
+
+        public boolean received() {
+            return declaration != null;
+        }
+
+        /** Whole minutes to wait, rounded up, at least one. */
+        public long waitMinutes() {
+            return Math.max(1, (waitBeforeRetry.toSeconds() + 59) / 60);
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SubscriptionCandidates candidates;
+
+    @Inject
+    CancellationService cancellations;
+
+    @Inject
+    PublicCancelThrottle throttle;
+
+    @Inject
+    PublicCancelSettings settings;
+
+    @Inject
+    ReferenceGenerator references;
+
+    @Inject
+    DeclarationEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** @throws IllegalArgumentException the form has problems (check {@link DeclarationForm#problems} first) */
+    @Transactional
+    public Result declare(DeclarationForm form, Locale locale, String clientAddress) {
+        Declared declared = form.declared(locale, settings.today());
+        String hash = contentHash(declared);
+        // two tabs sending the same declaration at the same moment queue here, so the second finds the first
+        NativeSql.query(em, "SELECT pg_advisory_xact_lock(hashtext(?1))", hash).getSingleResult();
+        Instant now = clock.instant();
+        Optional<CancellationDeclaration> earlier = sameDeclarationSince(hash, now.minus(SAME_DECLARATION_WINDOW));
+        if (earlier.isPresent()) {
+            return new Result(earlier.get(), Duration.ZERO);
+        }
+        Optional<Duration> wait = throttle.refusedFor(clientAddress, now);
+        if (wait.isPresent()) {
+            return new Result(null, wait.get());
+        }
+        throttle.declared(clientAddress, now);
+        CancellationDeclaration declaration = new CancellationDeclaration(uniqueReference(), now, declared, hash);
+        em.persist(declaration);
+        em.flush();
+        audit.record(FORM_ACTOR, Channel.PUBLIC_FORM, "DECLARATION_RECEIVED", SUBJECT, declaration.getId(), null,
+                declaration.getStatus(), "reference " + declaration.getReference());
+        events.declared(declaration);
+        carryOutIfCertain(declaration, declared, now);
+        return new Result(declaration, Duration.ZERO);
+    }
+
+    /** Read-only: the declaration behind a confirmation link. */
+    @Transactional
+    public Optional<CancellationDeclaration> byReference(String reference) {
+        return em.createQuery("select d from CancellationDeclaration d where d.reference = :reference",
+                CancellationDeclaration.class).setParameter("reference", reference).getResultStream().findFirst();
+    }
+
+    private void carryOutIfCertain(CancellationDeclaration declaration, Declared declared, Instant now) {
+        Optional<Subscription> subscription = candidates.match(declared)
+                .map(candidate -> em.find(Subscription.class, candidate.subscriptionId()));
+        Optional<CancellationMode> mode = subscription.flatMap(found -> AutomaticCancellation.modeFor(
+                declared.kind(), declared.desiredEnd(), cancellations.policy(), found, now));
+        if (mode.isEmpty()) {
+            return;
+        }
+        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode.get(),
+                Requester.publicForm(declared.accountEmail()), idempotencyKey(declaration), null,
+                null, declaration.getReceivedAt()));
+        declaration.cancelled(cancellation.getId(), now, FORM_ACTOR);
+        audit.record(FORM_ACTOR, Channel.PUBLIC_FORM, "DECLARATION_CANCELLED", SUBJECT, declaration.getId(), "OPEN",
+                declaration.getStatus(), "matched at once, cancellation " + cancellation.getReference());
+    }
+
+    /** One declaration leads to at most one cancellation, however often it is carried out. */
+    static String idempotencyKey(CancellationDeclaration declaration) {
+        return "declaration-" + declaration.getReference();
+    }
+
+    private Optional<CancellationDeclaration> sameDeclarationSince(String hash, Instant since) {
+        List<?> ids = NativeSql.query(em, "SELECT id FROM cancellation_declaration WHERE content_hash = ?1"
+                + " AND received_at > ?2 ORDER BY received_at LIMIT 1", hash, Timestamp.from(since)).getResultList();
+        return ids.stream().findFirst()
+                .map(id -> em.find(CancellationDeclaration.class, ((Number) id).longValue()));
+    }
+
+    private String uniqueReference() {
+        String reference = references.next(DECLARATION_PREFIX);
+        while (byReference(reference).isPresent()) {
+            reference = references.next(DECLARATION_PREFIX);
+        }
+        return reference;
+    }
+
+    /** Everything the person typed, as the matching reads it: the same declaration gives the same hash. */
+    static String contentHash(Declared declared) {
+        String content = String.join("\n", ContractMatching.loose(declared.contract()),
+                ContractMatching.loose(declared.name()), ContractMatching.loose(declared.accountEmail()),
+                declared.kind().name(), ContractMatching.loose(declared.reason()),
+                String.valueOf(declared.desiredEnd()), ContractMatching.loose(declared.confirmationEmail()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

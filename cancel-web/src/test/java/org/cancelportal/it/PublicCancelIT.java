@@ -1,0 +1,373 @@
+package org.cancelportal.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.TestServer;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * Cancelling without an account (German BGB section 312k): the link on every page, the one public form, what it
+ * records and sends, and that the sender learns nothing about whether the details matched. Both applications run,
+ * because the exit survey's pages carry the link too.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PublicCancelIT extends BothApplications {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = TestServer.mailbox();
+
+    private Browser browser;
+
+    /** What a person types into the form; null leaves a field as it is. */
+    private record Typed(String contract, String name, String accountEmail, boolean extraordinary, String reason,
+                         String desiredEnd, String confirmationEmail) {
+
+        static Typed ordinary(String contract, String name, String accountEmail, String confirmationEmail) {
+            return new Typed(contract, name, accountEmail, false, null, null, confirmationEmail);
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        TestData.clearPublicCancelThrottle(portal);
+        browser = new Browser(portal, "en-US", false);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+        TestData.clearPublicCancelThrottle(portal);
+    }
+
+    @Test
+    void theFormAsksOnlyWhatTheLawAsksInEnglishAndGermanWithoutJavaScript() {
+        browser.open("cancel-contract");
+        assertEquals("Cancel a contract", browser.heading());
+        assertEquals(List.of("cancel:contract", "cancel:name", "cancel:accountEmail", "cancel:kind:0",
+                "cancel:kind:1", "cancel:reason", "cancel:desiredEnd", "cancel:confirmationEmail"), fieldIds());
+        assertTrue(browser.html().toLowerCase().contains("type=\"date\""), "a date picker for the end date");
+        assertEquals("true", browser.field("cancel:kind:0").getAttribute("checked") == null ? "false" : "true",
+                "ordinary is chosen until the person chooses otherwise");
+        assertEquals(1, browser.buttons().size());
+        assertEquals("Cancel now", browser.buttons().get(0).getAttribute("value"));
+        browser.screenshot("public-cancel-en-desktop", Browser.DESKTOP);
+        browser.screenshot("public-cancel-en-phone", Browser.PHONE);
+
+        browser.open("cancel-contract?lang=de");
+        assertEquals("Vertrag kündigen", browser.heading());
+        assertEquals("Jetzt kündigen", browser.buttons().get(0).getAttribute("value"));
+        assertTrue(browser.text().contains("Ordentlich: zum nächstmöglichen Termin"));
+        browser.screenshot("public-cancel-de-phone", Browser.PHONE);
+        browser.open("cancel-contract?lang=en");
+    }
+
+    @Test
+    void theLinkIsOnEveryPageOfBothApplicationsSignedInOrNot() {
+        browser.open("login");
+        assertEquals(portal + "cancel-contract", browser.linkTarget("Cancel a contract"));
+        browser.open("no-such-page");
+        assertEquals(portal + "cancel-contract", browser.linkTarget("Cancel a contract"));
+        TestData.Person person = TestData.newSubscriber(portal);
+        browser.signIn(person.email(), person.password());
+        assertEquals("Your subscriptions", browser.heading());
+        browser.follow("Cancel a contract");
+        assertEquals("Cancel a contract", browser.heading(), "signed in, the public form opens as well");
+        browser.open("login?lang=de");
+        assertEquals(portal + "cancel-contract", browser.linkTarget("Verträge hier kündigen"));
+        browser.open("login?lang=en");
+
+        browser.openUrl(survey + "r/not-a-real-link");
+        assertEquals(portal + "cancel-contract", browser.linkTarget("Cancel a contract"), "the exit survey's pages too");
+        browser.openUrl(survey.toString());
+        browser.follow("Cancel a contract");
+        assertEquals("Cancel a contract", browser.heading());
+    }
+
+    @Test
+    void matchingDetailsCancelAtOnceUnderThePolicyWithReceiptAndConfirmation() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        String confirmTo = "confirm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+
+        send(Typed.ordinary("test plan monthly", "test person", person.email().toUpperCase(), confirmTo));
+
+        assertEquals("We received your cancellation", browser.heading());
+        String reference = browser.textOf("fact-reference");
+        assertTrue(reference.matches("DC-[A-Z0-9]{4}-[A-Z0-9]{4}"), reference);
+        assertTrue(browser.textOf("received-lead").startsWith("We received your cancellation on "));
+        assertEquals("As early as possible", browser.textOf("fact-end"));
+        assertEquals(confirmTo, browser.textOf("fact-confirmation-email"));
+        String records = TestData.declarationRecords(portal, person.email());
+        assertTrue(records.matches("(?s)" + reference + " CANCELLED received=.* -> CX-\\S+ channel=PUBLIC_FORM .*actor="
+                + person.email().toUpperCase() + "\n"), records);
+
+        MimeMessage receipt = onlyEmailTo(person.email());
+        assertTrue(receipt.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed (CX-"),
+                receipt.getSubject());
+        MimeMessage confirmation = onlyEmailTo(confirmTo);
+        assertEquals("We received your cancellation (" + reference + ")", confirmation.getSubject());
+        String text = textOf(confirmation);
+        assertTrue(text.contains("Reference: " + reference), text);
+        assertTrue(text.contains("Received: "), text);
+        assertTrue(text.contains("End date you asked for: As early as possible"), text);
+        assertFalse(text.contains("CX-"), "the cancellation's facts go only to the account's own address");
+
+        Matcher linkInText = Pattern.compile("(http\\S+/cancel-contract/received\\S+)").matcher(text);
+        assertTrue(linkInText.find(), text);
+        String link = linkInText.group(1);
+        browser.forgetSession();
+        browser.openUrl(link);
+        assertEquals(reference, browser.textOf("fact-reference"), "the emailed link opens the same confirmation");
+        browser.openUrl(link.replace("sig=", "sig=1"));
+        assertEquals("This link does not work", browser.heading(), "a changed link opens nothing");
+        assertEquals(404, TestData.status(portal, link.substring(portal.toString().length()).replace("sig=", "sig=1")));
+    }
+
+    @Test
+    void theConfirmationReadsTheSameWhetherOrNotTheDetailsMatched() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        String matchedTo = "confirm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        send(Typed.ordinary("Test Plan Monthly", "Test Person", person.email(), matchedTo));
+        String matchedPage = comparable(browser.textOf("content"));
+        browser.screenshot("public-cancel-received-en-desktop", Browser.DESKTOP);
+
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String unmatchedTo = "confirm-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        send(Typed.ordinary("Test Plan Monthly", "Test Person", unknown, unmatchedTo));
+        String unmatchedPage = comparable(browser.textOf("content"));
+
+        assertEquals(matchedPage.replace(person.email(), "ACCOUNT").replace(matchedTo, "CONFIRM"),
+                unmatchedPage.replace(unknown, "ACCOUNT").replace(unmatchedTo, "CONFIRM"));
+        assertEquals(comparable(textOf(onlyEmailTo(matchedTo))).replace(person.email(), "ACCOUNT")
+                        .replace(matchedTo, "CONFIRM"),
+                comparable(textOf(onlyEmailTo(unmatchedTo))).replace(unknown, "ACCOUNT").replace(unmatchedTo, "CONFIRM"));
+        assertTrue(TestData.declarationRecords(portal, unknown).contains(" OPEN "), "recorded and queued for support");
+    }
+
+    @Test
+    void supportMatchesAQueuedDeclarationAndCancelsAsOfItsReceiptOrClosesItWithANote() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        send(Typed.ordinary("the gold plan", "Test Person", person.email(), person.email()));
+        String reference = browser.textOf("fact-reference");
+        String records = TestData.declarationRecords(portal, person.email());
+        assertTrue(records.startsWith(reference + " OPEN "), records);
+        waitForEmails(person.email(), 1);
+
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        send(Typed.ordinary("something", "Nobody Known", unknown, unknown));
+        String unknownReference = browser.textOf("fact-reference");
+
+        browser.forgetSession();
+        TestData.Person agent = TestData.newStaff(portal, "support");
+        browser.signIn(agent.email(), agent.password());
+        assertTrue(browser.textOf("declarations-link").matches("Cancellations without an account: \\d+ open"));
+        browser.follow(browser.textOf("declarations-link"));
+        assertEquals("Cancellations to match", browser.heading());
+        browser.follow(reference);
+        assertTrue(browser.textOf("declaration").contains("the gold plan"));
+        browser.screenshot("support-declaration-en-desktop", Browser.DESKTOP);
+        browser.pressWithin("subscription-" + person.subscriptionId(), "Cancel at the end of the period");
+        assertTrue(browser.textOf("done").startsWith("Done: " + reference + " is cancelled, as declared in CX-"),
+                browser.textOf("done"));
+        assertFalse(browser.textOf("declarations").contains(reference), "no longer waiting");
+
+        records = TestData.declarationRecords(portal, person.email());
+        String received = records.replaceAll("(?s).* received=(\\S+ \\S+) .*", "$1");
+        assertTrue(records.matches("(?s)" + reference + " CANCELLED .* channel=PUBLIC_FORM requested="
+                + Pattern.quote(received) + " actor=" + agent.email() + "\n"),
+                "counted from the time of receipt: " + records);
+        waitForEmails(person.email(), 2);
+        assertTrue(emailsTo(person.email()).stream().anyMatch(email -> subject(email)
+                .startsWith("Your cancellation of Test Plan Monthly is confirmed (CX-")), "the usual receipt");
+
+        browser.follow(unknownReference);
+        browser.press("Close with this note");
+        assertTrue(browser.text().contains("Please write a note of up to 4,000 characters."));
+        browser.field("close:note").sendKeys("No customer with these details; nobody to contact.");
+        browser.press("Close with this note");
+        assertEquals("Done: " + unknownReference + " is closed with your note.", browser.textOf("done"));
+        assertTrue(TestData.declarationRecords(portal, unknown).startsWith(unknownReference + " CLOSED "));
+    }
+
+    @Test
+    void aWishedEndBeyondThePaidPeriodIsLeftToSupportEvenWhenTheDetailsMatch() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        send(new Typed("Test Plan Monthly", "Test Person", person.email(), false, null, "12312030", person.email()));
+
+        assertEquals("December 31, 2030", browser.textOf("fact-end"));
+        assertTrue(TestData.declarationRecords(portal, person.email()).contains(" OPEN "),
+                "ending later means another paid period: a person decides");
+        assertEquals("We received your cancellation", subject(onlyEmailTo(person.email())).replaceAll(" \\(.*", ""),
+                "only the confirmation of what was sent, no receipt");
+    }
+
+    @Test
+    void badInputIsNamedAtEachFieldAndChangesNothing() {
+        String unknown = "bad-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.open("cancel-contract");
+        browser.press("Cancel now");
+        assertEquals("Cancel a contract", browser.heading());
+        assertTrue(browser.text().contains("Nothing has been sent yet. Please check the fields marked below."));
+        assertEquals("Please tell us which contract you want to cancel.", browser.textOf("contract-problem"));
+        assertEquals("Please enter your name.", browser.textOf("name-problem"));
+        assertEquals("Please enter the email address of your account.", browser.textOf("accountEmail-problem"));
+        assertEquals("Please enter the email address for the confirmation.", browser.textOf("confirmationEmail-problem"));
+        assertEquals("true", browser.field("cancel:contract").getAttribute("aria-invalid"));
+
+        fill(new Typed("Test Plan Monthly", "Test Person", unknown.replace("@", " at "), true, " ", null,
+                "someone@example"));
+        browser.press("Cancel now");
+        assertEquals("This does not look like an email address. It should look like name@example.com.",
+                browser.textOf("accountEmail-problem"));
+        assertEquals("Please tell us your reason for an extraordinary cancellation. Or choose an ordinary one.",
+                browser.textOf("reason-problem"));
+        assertEquals("This does not look like an email address. It should look like name@example.com.",
+                browser.textOf("confirmationEmail-problem"));
+        assertEquals("Test Plan Monthly", browser.field("cancel:contract").getAttribute("value"), "what was typed stays");
+        assertTrue(browser.driverFind(By.id("contract-problem")).isEmpty(), "a good field shows no problem");
+        browser.screenshot("public-cancel-problems-en-phone", Browser.PHONE);
+        assertEquals("", TestData.declarationRecords(portal, unknown.replace("@", " at ")), "nothing recorded");
+        assertEquals("", TestData.declarationRecords(portal, unknown));
+    }
+
+    @Test
+    void theSameDeclarationSentTwiceFromTwoTabsOrAgainIsRecordedAndCarriedOutOnce() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        Typed typed = Typed.ordinary("Test Plan Monthly", "Test Person", person.email(), person.email());
+        browser.open("cancel-contract");
+        fill(typed);
+        browser.inSecondTab(() -> {
+            browser.open("cancel-contract");
+            fill(typed);
+        });
+        browser.press("Cancel now");
+        String first = browser.textOf("fact-reference");
+        browser.refresh();
+        assertEquals(first, browser.textOf("fact-reference"), "a refresh only reads");
+        browser.switchToOtherTab();
+        browser.press("Cancel now");
+        assertEquals(first, browser.textOf("fact-reference"), "the second tab gets the first one's confirmation");
+
+        String records = TestData.declarationRecords(portal, person.email());
+        assertEquals(1, records.lines().count(), records);
+        waitForEmails(person.email(), 2);
+        Thread.sleep(2_000);
+        assertEquals(2, emailsTo(person.email()).size(), "one receipt and one confirmation, nothing twice");
+    }
+
+    @Test
+    void oneAddressSendingTooManyDeclarationsWaitsAFewMinutesAndNothingIsRecorded() {
+        for (int i = 0; i < 10; i++) {
+            send(Typed.ordinary("Plan " + i, "Someone", "probe-" + i + "-" + UUID.randomUUID() + "@example.com",
+                    "probe@example.com"));
+            assertEquals("We received your cancellation", browser.heading());
+        }
+        String eleventh = "probe-11-" + UUID.randomUUID() + "@example.com";
+        send(Typed.ordinary("Plan 11", "Someone", eleventh, "probe@example.com"));
+        assertEquals("Cancel a contract", browser.heading());
+        assertTrue(browser.text().contains("Many cancellations came from your internet connection in the last few"
+                + " minutes. To protect our customers, please wait 5 minutes and send the form again."), browser.text());
+        assertEquals("", TestData.declarationRecords(portal, eleventh));
+    }
+
+    private void send(Typed typed) {
+        browser.open("cancel-contract");
+        fill(typed);
+        browser.press("Cancel now", "Jetzt kündigen");
+    }
+
+    private void fill(Typed typed) {
+        type("cancel:contract", typed.contract());
+        type("cancel:name", typed.name());
+        type("cancel:accountEmail", typed.accountEmail());
+        browser.field(typed.extraordinary() ? "cancel:kind:1" : "cancel:kind:0").click();
+        type("cancel:reason", typed.reason());
+        type("cancel:desiredEnd", typed.desiredEnd());
+        type("cancel:confirmationEmail", typed.confirmationEmail());
+    }
+
+    private void type(String id, String text) {
+        if (text != null) {
+            browser.field(id).clear();
+            browser.field(id).sendKeys(text);
+        }
+    }
+
+    private List<String> fieldIds() {
+        return browser.driverFind(By.cssSelector("#cancel input:not([type=hidden]):not([type=submit]), #cancel textarea"))
+                .stream().map(element -> element.getAttribute("id")).toList();
+    }
+
+    /** The page or email with what differs by nature (references, times, links) put aside. */
+    private static String comparable(String text) {
+        return text.replaceAll("DC-[A-Z0-9]{4}-[A-Z0-9]{4}", "REFERENCE")
+                .replaceAll("[A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\s?[AP]M \\([A-Z]+\\)", "TIME")
+                .replaceAll("http\\S+", "LINK");
+    }
+
+    private MimeMessage onlyEmailTo(String address) throws Exception {
+        waitForEmails(address, 1);
+        Thread.sleep(1_500);
+        List<MimeMessage> found = emailsTo(address);
+        assertEquals(1, found.size(), "exactly one email to " + address);
+        return found.get(0);
+    }
+
+    private int waitForEmails(String address, int count) throws InterruptedException {
+        for (int waited = 0; emailsTo(address).size() < count && waited < 300; waited++) {
+            Thread.sleep(100);
+        }
+        assertTrue(emailsTo(address).size() >= count, count + " email(s) to " + address);
+        return emailsTo(address).size();
+    }
+
+    /** The portal's emails to this address; the exit survey's invitation, which follows a cancellation, aside. */
+    private static List<MimeMessage> emailsTo(String address) {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            try {
+                if (!message.getSubject().startsWith("Would you tell us why you left?")
+                        && Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address))) {
+                    found.add(message);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage email) throws Exception {
+        return (String) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
+    }
+}
