@@ -119,6 +119,8 @@ class AccessibilityIT extends BothApplications {
             scan.page("admin-deliveries");
             browser.open("admin/erasure");
             scan.page("admin-erasure");
+            browser.open("admin/import");
+            scan.page("admin-import");
 
             browser.forgetSession();
             browser.open("support/search");
