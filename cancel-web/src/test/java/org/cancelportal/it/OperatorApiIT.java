@@ -173,6 +173,20 @@ class OperatorApiIT extends PortalOnly {
     }
 
     @Test
+    void idempotencyKeysAreForgottenAfter24Hours() {
+        subscriber("cus_11");
+        api.put("subscriptions/sub_11", subscription("cus_11", shop.plan(), "2026-11-01", "2026-12-01"));
+        String reference = api.post("subscriptions/sub_11/cancel", "{}", "Idempotency-Key", "old")
+                .json().getString("reference");
+        OperatorClient.ageIdempotencyKeys(base, shop.code());
+
+        Reply reused = api.post("subscriptions/sub_11/cancel", "{\"mode\":\"IMMEDIATE\"}", "Idempotency-Key", "old");
+        assertEquals(200, reused.status(), "a new request now, not a mismatch: " + reused.body());
+        assertFalse(reused.header("Idempotent-Replayed").isPresent());
+        assertEquals(reference, reused.json().getString("reference"), "still the one cancellation in force");
+    }
+
+    @Test
     void retriesSentAtOnceCancelOnce() throws Exception {
         subscriber("cus_6");
         api.put("subscriptions/sub_6", subscription("cus_6", shop.plan(), "2026-11-01", "2026-12-01"));

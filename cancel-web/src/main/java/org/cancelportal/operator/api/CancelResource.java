@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.cancelportal.billing.control.BillingRecords;
 import org.cancelportal.billing.control.InvalidFieldsException;
 import org.cancelportal.cancellation.control.CancelCommand;
@@ -25,7 +26,6 @@ import org.cancelportal.cancellation.entity.Channel;
 import org.cancelportal.http.ProblemDetails;
 import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
-import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.subscription.entity.Subscription;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,7 +85,7 @@ public class CancelResource {
         CancellationMode mode = mode(body);
         String fingerprint = IdempotentCalls.fingerprint("POST", "subscriptions/" + externalId + "/cancel", body);
         IdempotentCalls.Outcome outcome = calls.run(operator.id(), key, fingerprint,
-                () -> cancel(operator, externalId, mode, key));
+                () -> cancel(operator, externalId, mode));
         StoredResponse response = outcome.response();
         Response.ResponseBuilder answer = Response.status(response.status()).entity(response.body())
                 .type(response.status() >= 400 ? ProblemDetails.MEDIA_TYPE : MediaType.APPLICATION_JSON);
@@ -106,15 +106,16 @@ public class CancelResource {
         return mode == null ? cancellations.policy().defaultMode() : CancellationMode.valueOf(mode);
     }
 
-    private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode, String key) {
+    private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode) {
         Optional<Subscription> subscription = records.subscription(operator, externalId, LockModeType.NONE);
         if (subscription.isEmpty()) {
             Response notFound = ProblemDetails.of(Response.Status.NOT_FOUND, "You have no subscription with this id."
                     + " Nothing was done.");
             return new StoredResponse(notFound.getStatus(), (String) notFound.getEntity());
         }
-        // the key, scoped to the operator, also marks the cancellation itself: exactly once even past the 24 hours
-        String ownKey = "api:" + LinkSigner.hash(operator.id() + ":" + key).substring(0, 40);
+        // Retries within 24 hours are answered above, from the stored answer; this marks the cancellation as made by
+        // this very call, so the answer can tell "cancelled now" (201) from "was already in force" (200).
+        String ownKey = "api:" + UUID.randomUUID();
         Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode,
                 Requester.staff(operator.actor(), Channel.API), ownKey));
         boolean madeNow = ownKey.equals(cancellation.getIdempotencyKey());

@@ -105,6 +105,11 @@ public final class OperatorClient {
                 .body().split("\n"));
     }
 
+    public static void ageIdempotencyKeys(URL base, String code) {
+        send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?age-keys=" + code))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public static void expireSessions(URL base, String code) {
         send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?expire-sessions=" + code))
                 .POST(HttpRequest.BodyPublishers.noBody()));

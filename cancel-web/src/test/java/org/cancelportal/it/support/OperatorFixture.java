@@ -45,6 +45,13 @@ public class OperatorFixture {
                 .executeUpdate();
     }
 
+    /** Makes the operator's idempotency keys a day and an hour old, as if that time had passed. */
+    @Transactional
+    public void ageKeys(String code) {
+        em.createNativeQuery("UPDATE api_idempotency SET created_at = created_at - interval '25 hours' WHERE"
+                + " operator_id = (SELECT id FROM operator WHERE code = ?1)").setParameter(1, code).executeUpdate();
+    }
+
     /** The audit trail's lines for the operator: action, subject, status and detail. */
     public List<String> audit(String code) {
         List<?> rows = em.createNativeQuery("SELECT action || ' ' || coalesce(state_after, '') || ' ' ||"

@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * POST /test-fixtures/operator?origin=...: a fresh operator; answers with its code, API key and a plan code.
- * POST ?expire-sessions=code runs out its open portal sessions; GET ?audit=code lists its audit trail.
+ * POST ?expire-sessions=code runs out its open portal sessions, ?age-keys=code ages its idempotency keys by 25 h; GET ?audit=code lists its audit trail.
  */
 @WebServlet("/test-fixtures/operator")
 public class OperatorFixtureServlet extends HttpServlet {
@@ -27,6 +27,10 @@ public class OperatorFixtureServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getParameter("age-keys") != null) {
+            fixture.ageKeys(request.getParameter("age-keys"));
+            return;
+        }
         if (request.getParameter("expire-sessions") != null) {
             fixture.expireSessions(request.getParameter("expire-sessions"));
             return;
