@@ -25,6 +25,7 @@ final class DashboardRun {
     private final ResponseReader reader;
     private final ResponseReader readerCustom;
     private final BaseTableQueries base;
+    private final DailyTableTrend dailyTrend;
     private final QueryPlans plans;
     private final Stopwatch stopwatch;
 
@@ -36,6 +37,7 @@ final class DashboardRun {
         this.reader = new ResponseReader(shared);
         this.readerCustom = new ResponseReader(customPlans);
         this.base = new BaseTableQueries(shared.getConnection());
+        this.dailyTrend = new DailyTableTrend(shared);
         this.plans = plans;
         this.stopwatch = stopwatch;
     }
@@ -57,6 +59,7 @@ final class DashboardRun {
                 () -> Figures.of(insightsCustom.weeklyTrend(filter)), () -> base.weeklyTrend(filter));
         compare(slug, "tenure", () -> Figures.of(insights.tenure(filter)),
                 () -> Figures.of(insightsCustom.tenure(filter)), () -> base.tenure(filter));
+        compareGrains(slug, filter);
 
         System.out.printf("  %-40s %18s %20s %20s%n", "", "prepared", "custom plans", "prepared ÷ custom");
         System.out.printf("  %-40s %9s %8s %11s %8s %8s %7s%n", "answers, " + PAGE_SIZE + " a page, newest first",
@@ -78,6 +81,24 @@ final class DashboardRun {
             Objects.requireNonNull(insightsCustom.summary(filter));
             return readerCustom.page(withWords);
         });
+    }
+
+    /** The weekly trend from whole weeks and left-over days against the daily table alone, in turns. */
+    private void compareGrains(String slug, InsightsFilter filter) throws Exception {
+        Stopwatch.Work weekly = () -> Figures.of(insights.weeklyTrend(filter));
+        Stopwatch.Work daily = () -> dailyTrend.weeklyTrend(filter);
+        Timings[] timings = stopwatch.timeSideBySide(weekly, daily);
+        shared.record();
+        Object fromDaily = daily.run();
+        plans.save(slug + "-weeklyTrend-daily-alone", shared);
+        System.out.printf("  %-40s %18s %20s %20s %7s%n", "", "whole weeks + days", "daily table alone",
+                "alone ÷ weeks", "same");
+        System.out.printf("  %-40s %9s %8s %11s %8s %8s %7s %7s%n", "", "p50 ms", "p95 ms", "p50 ms", "p95 ms",
+                "p50", "p95", "result");
+        System.out.printf("  %-40s %9.1f %8.1f %11.1f %8.1f %7.1f× %5.1f× %7s%n",
+                "weeklyTrend", timings[0].p50(), timings[0].p95(), timings[1].p50(),
+                timings[1].p95(), timings[1].p50() / timings[0].p50(), timings[1].p95() / timings[0].p95(),
+                weekly.run().equals(fromDaily) ? "yes" : "NO");
     }
 
     private static ResponseQuery search(InsightsFilter filter, String words) {

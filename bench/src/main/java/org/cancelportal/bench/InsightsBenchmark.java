@@ -95,10 +95,11 @@ public final class InsightsBenchmark {
     private static void printSetting(Connection connection, Stopwatch stopwatch) throws SQLException {
         System.out.printf("Insights benchmark on %s%n", single(connection, "SELECT version()"));
         System.out.printf("  %s answers, %s cancellations, %s rows in insights_response_day,"
-                        + " %s in insights_cancellation_day%n",
+                        + " %s in insights_response_week, %s in insights_cancellation_day%n",
                 single(connection, "SELECT to_char(count(*), 'FM9,999,999') FROM survey_response"),
                 single(connection, "SELECT to_char(count(*), 'FM9,999,999') FROM cancellation"),
                 single(connection, "SELECT to_char(count(*), 'FM9,999,999') FROM insights_response_day"),
+                single(connection, "SELECT to_char(count(*), 'FM9,999,999') FROM insights_response_week"),
                 single(connection, "SELECT to_char(count(*), 'FM9,999,999') FROM insights_cancellation_day"));
         System.out.printf("  %d cores, load average %s, JVM %s, one connection used again and again as from a pool%n",
                 Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"));

@@ -73,7 +73,8 @@ public final class InsightsData {
                 "SELECT 'answers with a comment', count(*) FROM survey_response WHERE comment IS NOT NULL",
                 "SELECT 'anonymous answers', count(*) FROM survey_response WHERE anonymous",
                 "SELECT 'rows in insights_cancellation_day', count(*) FROM insights_cancellation_day",
-                "SELECT 'rows in insights_response_day', count(*) FROM insights_response_day")) {
+                "SELECT 'rows in insights_response_day', count(*) FROM insights_response_day",
+                "SELECT 'rows in insights_response_week', count(*) FROM insights_response_week")) {
             try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(figure)) {
                 row.next();
                 System.out.printf("  %-36s %,12d%n", row.getString(1), row.getLong(2));

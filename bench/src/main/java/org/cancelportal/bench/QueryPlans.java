@@ -37,7 +37,24 @@ final class QueryPlans {
         }
     }
 
+    /** Explained under the settings the statement ran with, which are reset afterwards. */
     private static List<String> explain(Connection connection, SharedConnection.Statement statement)
+            throws SQLException {
+        try (Statement session = connection.createStatement()) {
+            for (String setting : statement.settings()) {
+                session.execute(setting);
+            }
+            try {
+                return explainAsRun(connection, statement);
+            } finally {
+                for (String setting : statement.settings()) {
+                    session.execute("RESET " + setting.strip().split("\\s+")[1]);
+                }
+            }
+        }
+    }
+
+    private static List<String> explainAsRun(Connection connection, SharedConnection.Statement statement)
             throws SQLException {
         String numbered = numberedPlaceholders(statement.sql());
         long[] generic = planCounts(connection, numbered);
@@ -45,6 +62,7 @@ final class QueryPlans {
         List<String> lines = new ArrayList<>();
         lines.add(statement.sql());
         lines.add("-- parameters: " + statement.parameters());
+        statement.settings().forEach(setting -> lines.add("-- run after: " + setting));
         lines.add(generic[0] + generic[1] == 0
                 ? "-- not prepared on the server: every run planned for its values (custom plan)"
                 : "-- runs on this connection so far: %d with a generic plan, %d with a custom plan"

@@ -10,23 +10,34 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * A data source that lends out one open connection again and again, as the server's pool does: the benchmark then
  * measures the queries, not connection set-up. It also keeps the SQL and parameters of the statements prepared
- * since {@link #record()}, so the exact queries that were timed can be explained afterwards.
+ * since {@link #record()}, and the session settings they ran under (SET before, RESET after, as the application's
+ * queries do for some statements), so the exact queries that were timed can be explained as they ran.
  */
 final class SharedConnection implements DataSource {
 
-    /** A statement as it was sent: its text and its parameters in placeholder order. */
-    record Statement(String sql, List<Object> parameters) {
+    /**
+     * A statement as it was sent: its text, its parameters in placeholder order, and the SET statements in force
+     * when it was prepared.
+     */
+    record Statement(String sql, List<Object> parameters, List<String> settings) {
     }
+
+    private static final Pattern SETTING = Pattern.compile("(?i)\\s*(SET|RESET)\\s+(\\w+).*");
 
     private final Connection connection;
     private final List<Statement> recorded = new ArrayList<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     SharedConnection(Connection connection) {
         this.connection = connection;
@@ -66,8 +77,13 @@ final class SharedConnection implements DataSource {
                     return null;
                 case "isClosed":
                     return false;
+                case "createStatement":
+                    java.sql.Statement plain = (java.sql.Statement) call(connection, method, args);
+                    return Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[]{java.sql.Statement.class}, new SettingsNoted(plain));
                 case "prepareStatement":
-                    Statement noted = new Statement((String) args[0], new ArrayList<>());
+                    Statement noted = new Statement((String) args[0], new ArrayList<>(),
+                            List.copyOf(settings.values()));
                     recorded.add(noted);
                     PreparedStatement statement = (PreparedStatement) call(connection, method, args);
                     return Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -98,6 +114,30 @@ final class SharedConnection implements DataSource {
                 parameters.set(i - 1, args[1]);
             }
             return call(statement, method, args);
+        }
+    }
+
+    /** A plain statement whose SET and RESET are noted, so later statements are explained with the same settings. */
+    private final class SettingsNoted implements InvocationHandler {
+        private final java.sql.Statement statement;
+
+        SettingsNoted(java.sql.Statement statement) {
+            this.statement = statement;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object result = call(statement, method, args);
+            if (method.getName().equals("execute") && args != null && args.length == 1
+                    && args[0] instanceof String sql) {
+                Matcher setting = SETTING.matcher(sql);
+                if (setting.matches() && setting.group(1).equalsIgnoreCase("SET")) {
+                    settings.put(setting.group(2).toLowerCase(), sql);
+                } else if (setting.matches()) {
+                    settings.remove(setting.group(2).toLowerCase());
+                }
+            }
+            return result;
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * The dashboard's figures, read from the daily tables the database keeps in step with every cancellation, undo,
- * invitation and answer. Honest by construction: a cancellation that was undone counts as undone, nothing else.
+ * The dashboard's figures, read from the daily and weekly tables the database keeps in step with every cancellation,
+ * undo, invitation and answer. Honest by construction: a cancellation that was undone counts as undone, nothing else.
  */
 @ApplicationScoped
 public class InsightsQueries {
@@ -35,14 +35,15 @@ public class InsightsQueries {
     }
 
     /**
-     * Everything the dashboard shows. The reasons and the number of answers are summed from the weekly trend rather
-     * than read again: the answers' daily table is the large one, and one pass over it is enough.
+     * Everything the dashboard shows, in two reads. The reasons and the number of answers are summed from the weekly
+     * trend rather than read again; the cancellations' totals and tenure come from one read grouped by band.
      */
     public InsightsSummary summary(InsightsFilter filter) {
         WeeklyTrend trend = weeklyTrend(filter);
         List<Share> reasons = ranked(trend);
         long responses = reasons.stream().mapToLong(Share::count).sum();
-        return new InsightsSummary(filter, totals(filter), responses, reasons, trend, tenure(filter));
+        CancellationsByBand cancellations = CancellationsByBand.read(dataSource, filter);
+        return new InsightsSummary(filter, cancellations.totals(), responses, reasons, trend, cancellations.tenure());
     }
 
     private static List<Share> ranked(WeeklyTrend trend) {
@@ -55,23 +56,7 @@ public class InsightsQueries {
     }
 
     public CancellationTotals totals(InsightsFilter filter) {
-        Conditions where = filter.onDays(false);
-        return Jdbc.list(dataSource, "SELECT coalesce(sum(cancelled), 0), coalesce(sum(undone), 0),"
-                        + " coalesce(sum(invited), 0), coalesce(sum(responded), 0), coalesce(sum(journey_1), 0),"
-                        + " coalesce(sum(journey_2), 0), coalesce(sum(journey_3), 0), coalesce(sum(journey_4), 0),"
-                        + " coalesce(sum(journey_5), 0) FROM insights_cancellation_day" + where.sql(),
-                where.parameters(), row -> {
-                    List<Share> journey = new ArrayList<>();
-                    long timed = 0;
-                    for (int i = 0; i < JOURNEY_BUCKETS.size(); i++) {
-                        timed += row.getLong(5 + i);
-                    }
-                    for (int i = 0; i < JOURNEY_BUCKETS.size(); i++) {
-                        journey.add(Share.of(JOURNEY_BUCKETS.get(i), row.getLong(5 + i), timed));
-                    }
-                    return new CancellationTotals(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                            journey);
-                }).get(0);
+        return CancellationsByBand.read(dataSource, filter).totals();
     }
 
     /** Answers received in the period, whatever reason they gave. */
@@ -123,12 +108,6 @@ public class InsightsQueries {
 
     /** Cancellations by how long the subscription had run, in band order. */
     public List<Share> tenure(InsightsFilter filter) {
-        Conditions where = filter.onDays(false);
-        Map<String, Long> byBand = new LinkedHashMap<>();
-        TENURE_BANDS.forEach(band -> byBand.put(band, 0L));
-        Jdbc.forEach(dataSource, "SELECT tenure_band, sum(cancelled) FROM insights_cancellation_day" + where.sql()
-                + " GROUP BY tenure_band", where.parameters(), row -> byBand.put(row.getString(1), row.getLong(2)));
-        long all = byBand.values().stream().mapToLong(Long::longValue).sum();
-        return byBand.entrySet().stream().map(band -> Share.of(band.getKey(), band.getValue(), all)).toList();
+        return CancellationsByBand.read(dataSource, filter).tenure();
     }
 }

@@ -149,10 +149,14 @@ class InsightsQueriesTest {
     @Test
     void theSummaryAgreesWithEachFigureReadOnItsOwnForEveryFilter() {
         for (InsightsFilter filter : List.of(all(), filter("basic", null, null, "en", null),
-                filter(null, null, null, null, "too_expensive"), filter(null, null, "SUPPORT", null, null))) {
+                filter(null, null, null, null, "too_expensive"), filter(null, null, "SUPPORT", null, null),
+                filter(null, "over_2_years", null, "de", null), filter("premium", null, null, null, null),
+                all().withPeriod(LocalDate.parse("2026-11-10"), TO))) {
             InsightsSummary summary = queries.summary(filter);
             assertEquals(queries.reasons(filter), summary.reasons(), filter::toString);
             assertEquals(queries.responses(filter), summary.responses(), filter::toString);
+            assertEquals(queries.totals(filter), summary.cancellations(), filter::toString);
+            assertEquals(queries.tenure(filter), summary.tenure(), filter::toString);
         }
     }
 
