@@ -78,4 +78,10 @@ public class PortalSessions {
                 ((Number) row[0]).longValue(), row[1] == null ? null : ((Number) row[1]).longValue(),
                 (String) row[2], (String) row[3], (String) row[4]));
     }
+
+    /** Forgets sessions a day after they expired: used or not, they can never sign anyone in again. */
+    public int purge() {
+        return NativeSql.query(em, "DELETE FROM portal_session WHERE expires_at < ?1",
+                Timestamp.from(clock.instant().minus(Duration.ofDays(1)))).executeUpdate();
+    }
 }
