@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,9 +92,7 @@ public class BillingImport {
                     + " . _ : @ -"));
         }
         String zone = value(record, "time_zone") == null ? "UTC" : value(record, "time_zone");
-        if (!ZoneId.getAvailableZoneIds().contains(zone) && !"UTC".equals(zone)) {
-            problems.add(new FieldProblem("time_zone", "There is no time zone '" + zone + "'."));
-        }
+        TimeZones.problem("time_zone", zone).ifPresent(problems::add);
         SubscriberDetails subscriber = new SubscriberDetails(value(record, "email"), value(record, "name"),
                 value(record, "locale"), zone);
         problems.addAll(violations(subscriber));
@@ -128,7 +125,7 @@ public class BillingImport {
     private List<FieldProblem> violations(Object value) {
         return validator.validate(value).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
-                .map(v -> new FieldProblem(FieldProblem.nameOf(v.getPropertyPath().toString()), v.getMessage())).toList();
+                .map(FieldProblem::of).toList();
     }
 
     private static String value(CSVRecord record, String column) {

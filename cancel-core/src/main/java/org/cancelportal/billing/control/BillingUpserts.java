@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -67,12 +66,10 @@ public class BillingUpserts {
     }
 
     private static ZoneId zone(String id) {
-        try {
-            return ZoneId.of(id.strip());
-        } catch (DateTimeException e) {
-            throw new InvalidFieldsException("time_zone", "There is no time zone '" + id + "'. Use one such as"
-                    + " 'Europe/Berlin' or 'UTC'.");
-        }
+        TimeZones.problem("time_zone", id).ifPresent(problem -> {
+            throw new InvalidFieldsException(List.of(problem));
+        });
+        return ZoneId.of(id.strip());
     }
 
     public Upserted<Subscription> subscription(BillingSource source, String externalId,

@@ -7,7 +7,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public class Bodies {
         Set<String> named = problems.stream().map(FieldProblem::field).collect(Collectors.toSet());
         validator.validate(value).stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .map(Bodies::problem)
+                .map(FieldProblem::of)
                 .filter(problem -> named.add(problem.field()))
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
@@ -60,9 +59,4 @@ public class Bodies {
         return value;
     }
 
-    private static FieldProblem problem(ConstraintViolation<?> violation) {
-        String property = violation.getPropertyPath().toString();
-        return new FieldProblem(FieldProblem.nameOf(property.substring(property.lastIndexOf('.') + 1)),
-                violation.getMessage());
-    }
 }

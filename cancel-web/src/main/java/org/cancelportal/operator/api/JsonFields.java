@@ -5,12 +5,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cancelportal.billing.control.FieldProblem;
+import org.cancelportal.billing.control.TimeZones;
 
 /**
  * Reads the fields of a JSON body by name, collecting a problem for each field of the wrong type or form instead of
@@ -60,12 +61,9 @@ final class JsonFields {
     /** A time zone id such as Europe/Berlin; empty when absent. */
     String zone(String name) {
         String text = string(name);
-        if (text != null && !ZoneId.getAvailableZoneIds().contains(text.strip()) && !"UTC".equals(text.strip())) {
-            problems.add(new FieldProblem(name, "There is no time zone '" + text + "'. Use one such as"
-                    + " 'Europe/Berlin' or 'UTC'."));
-            return null;
-        }
-        return text;
+        Optional<FieldProblem> problem = TimeZones.problem(name, text);
+        problem.ifPresent(problems::add);
+        return problem.isPresent() ? null : text;
     }
 
     void problem(String name, String detail) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
+import org.cancelportal.http.BearerToken;
 import org.cancelportal.http.ProblemDetails;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.operator.control.Operators;
@@ -26,7 +27,7 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        Optional<OperatorAccount> operator = bearer(context.getHeaderString(HttpHeaders.AUTHORIZATION))
+        Optional<OperatorAccount> operator = BearerToken.from(context.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .flatMap(operators::byApiKey);
         if (operator.isPresent()) {
             caller.identify(operator.get());
@@ -35,12 +36,5 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
         context.abortWith(Response.fromResponse(ProblemDetails.of(Response.Status.UNAUTHORIZED,
                         "Send one of your API keys as 'Authorization: Bearer <key>'."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"operator\"").build());
-    }
-
-    static Optional<String> bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).strip());
     }
 }

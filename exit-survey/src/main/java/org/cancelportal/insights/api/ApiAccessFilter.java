@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import org.cancelportal.http.BearerToken;
 import org.cancelportal.insights.boundary.InsightsAccessFilter;
 
 /**
@@ -25,7 +26,7 @@ public class ApiAccessFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-        boolean keyAccepted = ApiKeys.bearer(context.getHeaderString(HttpHeaders.AUTHORIZATION))
+        boolean keyAccepted = BearerToken.from(context.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .map(keys::accepts).orElse(false);
         if (keyAccepted || InsightsAccessFilter.mayReadInsights(request)) {
             return;

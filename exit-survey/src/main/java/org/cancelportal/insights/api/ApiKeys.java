@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,14 +31,6 @@ public class ApiKeys {
             accepted |= MessageDigest.isEqual(presented, hash.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
         }
         return accepted;
-    }
-
-    /** The key from an "Authorization: Bearer …" header, if that is what was sent. */
-    public static Optional<String> bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).strip());
     }
 
     public static String sha256(String key) {
