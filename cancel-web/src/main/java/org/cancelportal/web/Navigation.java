@@ -19,6 +19,12 @@ public class Navigation {
         redirect("/receipt?ref=" + URLEncoder.encode(reference, StandardCharsets.UTF_8));
     }
 
+    /** The receipt, told what was just done there (see ReceiptPage), so it can say so. */
+    public void toReceipt(String reference, String done) {
+        redirect("/receipt?ref=" + URLEncoder.encode(reference, StandardCharsets.UTF_8) + "&done="
+                + URLEncoder.encode(done, StandardCharsets.UTF_8));
+    }
+
     public void redirect(String pathAndQuery) {
         try {
             faces.getExternalContext().getFlash().setRedirect(true);

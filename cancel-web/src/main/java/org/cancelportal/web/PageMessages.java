@@ -38,12 +38,6 @@ public class PageMessages {
         add(FacesMessage.SEVERITY_INFO, key, arguments);
     }
 
-    /** Kept across a redirect, for messages shown after post/redirect/get. */
-    public void infoAfterRedirect(String key, Object... arguments) {
-        faces.getExternalContext().getFlash().setKeepMessages(true);
-        info(key, arguments);
-    }
-
     private void add(FacesMessage.Severity severity, String key, Object... arguments) {
         String text = text(key, arguments);
         faces.addMessage(null, new FacesMessage(severity, text, text));

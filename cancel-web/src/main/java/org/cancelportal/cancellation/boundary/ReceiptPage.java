@@ -47,8 +47,16 @@ public class ReceiptPage implements Serializable {
     @Inject
     LinkSigner signer;
 
+    /**
+     * The undo says "Done" on the page it redirects to through the address (done=undone), not the flash: Faces'
+     * flash belongs to whichever request of the session comes next, so a late request of the page before could take
+     * the message. The address cannot lie either, as the message shows only for a cancellation that is undone.
+     */
+    private static final String JUST_UNDONE = "undone";
+
     private String reference;
     private String signature;
+    private String done;
     private ReceiptView view;
 
     /**
@@ -67,6 +75,9 @@ public class ReceiptPage implements Serializable {
         }
         try {
             view = toView(cancellationService.receipt(normalised, requester.get()));
+            if (JUST_UNDONE.equals(done) && view.undone()) {
+                messages.info("receipt.undo.done");
+            }
         } catch (NotFoundException e) {
             navigation.notFound();
         }
@@ -76,8 +87,7 @@ public class ReceiptPage implements Serializable {
         try {
             Requester requester = currentSubscriber.requester().orElseThrow(() -> new NotFoundException("Subscriber"));
             cancellationService.undo(view.reference(), requester);
-            messages.infoAfterRedirect("receipt.undo.done");
-            navigation.toReceipt(view.reference());
+            navigation.toReceipt(view.reference(), JUST_UNDONE);
         } catch (UndoNotPossibleException e) {
             messages.error("receipt.undo.too-late", view.effectiveAt());
             load();
@@ -104,6 +114,14 @@ public class ReceiptPage implements Serializable {
 
     public void setReference(String reference) {
         this.reference = reference;
+    }
+
+    public String getDone() {
+        return done;
+    }
+
+    public void setDone(String done) {
+        this.done = done;
     }
 
     public String getSignature() {
