@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
@@ -87,6 +88,7 @@ class AccessibilityIT extends BothApplications {
             signIn(browser, undoing, words);
             scan.page("account");
             browser.open("admin/deliveries");
+            assertEquals(403, browser.statusOfCurrentPage(), "a subscriber is refused the admin page");
             scan.page("error-403");
             browser.open("test-fixtures/failure");
             scan.page("error-500");
@@ -145,6 +147,7 @@ class AccessibilityIT extends BothApplications {
             browser.forgetSession();
             browser.openUrl(survey + "insights");
             signIn(browser, TestData.newStaff(portal, "support"), words);
+            assertEquals(403, browser.statusOfCurrentPage(), "support is refused the product team's insights");
             scan.page("insights-error-403");
         }
         assertEquals(Map.of(), violations, () -> "axe-core found:\n" + String.join("\n", violations.entrySet().stream()
@@ -175,19 +178,21 @@ class AccessibilityIT extends BothApplications {
         browser.press(words.signIn());
     }
 
-    private static String invitationTo(String email) throws Exception {
-        for (int waited = 0; waited < 300; waited++) {
-            for (MimeMessage message : SMTP.getReceivedMessages()) {
-                boolean toThem = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(address -> address.toString().equals(email));
-                String text = GreenMailUtil.getBody(message);
-                if (toThem && text.contains("/exit-survey/r/")) {
-                    return text;
-                }
+    private static String invitationTo(String email) {
+        return TestServer.eventually("a survey invitation to " + email).until(() -> invitationIn(email),
+                Optional::isPresent).orElseThrow();
+    }
+
+    private static Optional<String> invitationIn(String email) throws Exception {
+        for (MimeMessage message : SMTP.getReceivedMessages()) {
+            boolean toThem = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(address -> address.toString().equals(email));
+            String text = GreenMailUtil.getBody(message);
+            if (toThem && text.contains("/exit-survey/r/")) {
+                return Optional.of(text);
             }
-            Thread.sleep(100);
         }
-        throw new AssertionError("No survey invitation reached " + email);
+        return Optional.empty();
     }
 
     private static String link(String emailText, String kind) {

@@ -79,27 +79,52 @@ class FlowAuditIT extends PortalOnly {
         try (Browser browser = new Browser(base, "en-US")) {
             TestData.Person person = TestData.newSubscriber(base, "en");
             browser.open("login");
+            assertEveryControlShowsItsFocus(browser);
             tabTo(browser, "login:email").sendKeys(person.email());
             tabTo(browser, "login:password").sendKeys(person.password());
             tabToButton(browser, "Sign in");
             browser.enter();
             assertEquals("Your subscriptions", browser.heading());
+            assertEveryControlShowsItsFocus(browser);
 
             tabToButton(browser, "Cancel at the end of the period");
             browser.enter();
             assertEquals("Your cancellation is confirmed", browser.heading());
+            assertEveryControlShowsItsFocus(browser);
 
             tabToButton(browser, "Undo the cancellation");
             browser.enter();
             assertEquals("You undid this cancellation", browser.heading());
+            assertEveryControlShowsItsFocus(browser);
         }
+    }
+
+    /**
+     * Tabs once round the whole page, from the first control until the focus comes back to it, and checks that every
+     * control on the way shows where the focus is. The page is opened again afterwards, so the walk leaves no trace.
+     */
+    private static void assertEveryControlShowsItsFocus(Browser browser) {
+        List<WebElement> seen = new ArrayList<>();
+        for (int presses = 0; presses < 200; presses++) {
+            WebElement focused = browser.tab();
+            if (isThePageItself(focused)) {
+                continue;
+            }
+            if (!seen.isEmpty() && seen.get(0).equals(focused)) {
+                browser.refresh();
+                return;
+            }
+            seen.add(focused);
+            assertFocusVisible(focused);
+        }
+        throw new AssertionError("The focus never came round again after " + seen.size() + " controls");
     }
 
     private static WebElement tabTo(Browser browser, String id) {
         for (int presses = 0; presses < 60; presses++) {
             WebElement focused = browser.tab();
+            assertFocusVisible(focused);
             if (id.equals(focused.getAttribute("id"))) {
-                assertFocusVisible(focused);
                 return focused;
             }
         }
@@ -109,15 +134,23 @@ class FlowAuditIT extends PortalOnly {
     private static void tabToButton(Browser browser, String label) {
         for (int presses = 0; presses < 60; presses++) {
             WebElement focused = browser.tab();
+            assertFocusVisible(focused);
             if (label.equals(focused.getAttribute("value"))) {
-                assertFocusVisible(focused);
                 return;
             }
         }
         throw new AssertionError("Tab never reached the button " + label);
     }
 
+    /** Between the page's last control and its first, the focus rests on the page itself, which draws no outline. */
+    private static boolean isThePageItself(WebElement focused) {
+        return List.of("body", "html").contains(focused.getTagName());
+    }
+
     private static void assertFocusVisible(WebElement focused) {
+        if (isThePageItself(focused)) {
+            return;
+        }
         assertNotEquals("none", focused.getCssValue("outline-style"),
                 () -> "no visible focus on " + focused.getAttribute("outerHTML"));
     }

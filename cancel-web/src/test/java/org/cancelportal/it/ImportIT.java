@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.clock.TestTime;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +52,10 @@ class ImportIT extends PortalInABrowser {
     void aFileWithBadRowsImportsNothingAndSaysWhy() {
         upload(List.of(
                 "c1,ann-" + unique + "@example.com,Ann Lee,en,Europe/Berlin,s1," + shop.plan()
-                        + ",2026-01-01T00:00:00Z,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,",
+                        + "," + period(-330, -10, 20) + ",",
                 "c2,not-an-email,Bo Park,fr,Mars/Olympus,,,,,,",
-                "c3,cy-" + unique + "@example.com,Cy Diaz,de,,s3,no-such-plan,2026-01-01T00:00:00Z,"
-                        + "2026-11-01T00:00:00Z,2026-10-01T00:00:00Z,"), "Import");
+                "c3,cy-" + unique + "@example.com,Cy Diaz,de,,s3,no-such-plan,"
+                        + period(-330, -10, -40) + ","), "Import");
 
         assertTrue(browser.text().contains("2 of 3 rows have problems. Nothing was imported."), browser.text());
         List<String> rows = browser.rowsOf("rejected");
@@ -70,9 +71,9 @@ class ImportIT extends PortalInABrowser {
     void aGoodFileIsCheckedThenImportedAndCanBeSentAgain() {
         List<String> lines = List.of(
                 "c1,ann-" + unique + "@example.com,Ann Lee,en,Europe/Berlin,s1," + shop.plan()
-                        + ",2026-01-01T00:00:00Z,2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,",
+                        + "," + period(-330, -10, 20) + ",",
                 "c1,ann-" + unique + "@example.com,Ann Lee,en,Europe/Berlin,s2," + shop.plan()
-                        + ",2026-03-01T00:00:00Z,2026-11-15T00:00:00Z,2026-12-15T00:00:00Z,",
+                        + "," + period(-270, 4, 34) + ",",
                 "\"c2\",\"bo-" + unique + "@example.com\",\"Park, Bo\",de,,,,,,,");
         upload(lines, "Check the file");
         assertTrue(browser.text().contains("All 3 rows are fine. Importing would create 2 and update 1 subscribers,"
@@ -95,6 +96,12 @@ class ImportIT extends PortalInABrowser {
         upload(List.of(), "Import", "id;mail;name\n1;a@example.com;A\n");
         assertTrue(browser.text().contains("The file could not be used: The first line must name the columns"),
                 browser.text());
+    }
+
+    /** started_at, current_period_start and current_period_end, each midnight so many days from today. */
+    private static String period(long started, long periodStart, long periodEnd) {
+        return TestTime.isoMidnightInDays(started) + "," + TestTime.isoMidnightInDays(periodStart) + ","
+                + TestTime.isoMidnightInDays(periodEnd);
     }
 
     private void upload(List<String> rows, String button) {

@@ -12,11 +12,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.cancelportal.it.api.OperatorClient;
+import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.Together;
 import org.cancelportal.it.api.OperatorClient.Reply;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -33,6 +33,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OperatorApiIT extends PortalOnly {
 
     private static final String PROBLEM = "application/problem+json";
+
+    /** Days from today: the period paid now, and the next one; dates follow the test clock, never the calendar. */
+    private static final long THIS_PERIOD_START = -10;
+    private static final long THIS_PERIOD_END = 20;
+    private static final long NEXT_PERIOD_END = 51;
 
     OperatorClient.Created shop;
     OperatorClient api;
@@ -95,8 +100,8 @@ class OperatorApiIT extends PortalOnly {
 
     @Test
     void aSubscriptionNeedsItsSubscriberAndPlan() {
-        Reply orphan = api.put("subscriptions/sub_1", subscription("cus_nobody", "no-such-plan", "2026-11-01",
-                "2026-12-01"));
+        Reply orphan = api.put("subscriptions/sub_1", subscription("cus_nobody", "no-such-plan", THIS_PERIOD_START,
+                THIS_PERIOD_END));
         assertEquals(400, orphan.status());
         assertEquals(List.of("plan", "subscriber"), orphan.named(), orphan.body());
 
@@ -106,8 +111,8 @@ class OperatorApiIT extends PortalOnly {
                 missing.named(), missing.body());
 
         subscriber("cus_2");
-        Reply backwards = api.put("subscriptions/sub_1", subscription("cus_2", shop.plan(), "2026-12-01",
-                "2026-11-01"));
+        Reply backwards = api.put("subscriptions/sub_1", subscription("cus_2", shop.plan(), THIS_PERIOD_END,
+                THIS_PERIOD_START));
         assertEquals(400, backwards.status());
         assertEquals(List.of("current_period_end"), backwards.named());
         assertEquals(404, api.get("subscriptions/sub_1").status());
@@ -117,18 +122,18 @@ class OperatorApiIT extends PortalOnly {
     void aSubscriptionIsCreatedRenewedAndStaysWithItsSubscriber() {
         subscriber("cus_3");
         subscriber("cus_4");
-        Reply created = api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), "2026-11-01", "2026-12-01"));
+        Reply created = api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         assertEquals(201, created.status(), created.body());
         assertEquals("ACTIVE", created.json().getString("status"));
         assertEquals(JsonValue.NULL, created.json().get("cancellation"));
-        assertEquals(200, api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), "2026-11-01",
-                "2026-12-01")).status());
+        assertEquals(200, api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), THIS_PERIOD_START,
+                THIS_PERIOD_END)).status());
 
-        Reply renewed = api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), "2026-12-01", "2027-01-01"));
+        Reply renewed = api.put("subscriptions/sub_3", subscription("cus_3", shop.plan(), THIS_PERIOD_END, NEXT_PERIOD_END));
         assertEquals(200, renewed.status());
-        assertEquals("2027-01-01T00:00:00Z", api.get("subscriptions/sub_3").json().getString("current_period_end"));
+        assertEquals(TestTime.isoMidnightInDays(NEXT_PERIOD_END), api.get("subscriptions/sub_3").json().getString("current_period_end"));
 
-        Reply moved = api.put("subscriptions/sub_3", subscription("cus_4", shop.plan(), "2026-12-01", "2027-01-01"));
+        Reply moved = api.put("subscriptions/sub_3", subscription("cus_4", shop.plan(), THIS_PERIOD_END, NEXT_PERIOD_END));
         assertEquals(409, moved.status());
         assertEquals(List.of("subscriber"), moved.named());
         assertEquals("cus_3", api.get("subscriptions/sub_3").json().getString("subscriber"));
@@ -137,7 +142,7 @@ class OperatorApiIT extends PortalOnly {
     @Test
     void cancellingNeedsAnIdempotencyKeyAndHappensOnce() {
         subscriber("cus_5");
-        api.put("subscriptions/sub_5", subscription("cus_5", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_5", subscription("cus_5", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
 
         Reply withoutKey = api.post("subscriptions/sub_5/cancel", "{}");
         assertEquals(400, withoutKey.status());
@@ -147,7 +152,7 @@ class OperatorApiIT extends PortalOnly {
         assertEquals(201, first.status(), first.body());
         String reference = first.json().getString("reference");
         assertEquals("API", first.json().getString("channel"));
-        assertEquals("2026-12-01T00:00:00Z", first.json().getString("effective_at"), "to the end of the period paid");
+        assertEquals(TestTime.isoMidnightInDays(THIS_PERIOD_END), first.json().getString("effective_at"), "to the end of the period paid");
         assertFalse(first.header("Idempotent-Replayed").isPresent());
 
         Reply replay = api.post("subscriptions/sub_5/cancel", "{}", "Idempotency-Key", "k-1");
@@ -175,7 +180,7 @@ class OperatorApiIT extends PortalOnly {
     @Test
     void idempotencyKeysAreForgottenAfter24Hours() {
         subscriber("cus_11");
-        api.put("subscriptions/sub_11", subscription("cus_11", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_11", subscription("cus_11", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         String reference = api.post("subscriptions/sub_11/cancel", "{}", "Idempotency-Key", "old")
                 .json().getString("reference");
         OperatorClient.ageIdempotencyKeys(base, shop.code());
@@ -189,25 +194,25 @@ class OperatorApiIT extends PortalOnly {
     @Test
     void retriesSentAtOnceCancelOnce() throws Exception {
         subscriber("cus_6");
-        api.put("subscriptions/sub_6", subscription("cus_6", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_6", subscription("cus_6", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         ExecutorService pool = Executors.newFixedThreadPool(6);
+        Together.Outcome<Reply> outcome;
         try {
-            List<Callable<Reply>> calls = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                calls.add(() -> api.post("subscriptions/sub_6/cancel", "{}", "Idempotency-Key", "same"));
-            }
-            Set<String> bodies = new HashSet<>();
-            int replayed = 0;
-            for (Future<Reply> reply : pool.invokeAll(calls)) {
-                assertEquals(201, reply.get().status(), reply.get().body());
-                bodies.add(reply.get().body());
-                replayed += reply.get().header("Idempotent-Replayed").isPresent() ? 1 : 0;
-            }
-            assertEquals(1, bodies.size(), "every retry got the same answer");
-            assertEquals(5, replayed, "one request did the work, five replayed it");
+            outcome = Together.run(6, pool,
+                    i -> () -> api.post("subscriptions/sub_6/cancel", "{}", "Idempotency-Key", "same"));
         } finally {
             pool.shutdown();
         }
+        assertTrue(outcome.mostInFlight() >= 2, "the calls overlapped: " + outcome.mostInFlight() + " at once");
+        Set<String> bodies = new HashSet<>();
+        int replayed = 0;
+        for (Reply reply : outcome.answers()) {
+            assertEquals(201, reply.status(), reply.body());
+            bodies.add(reply.body());
+            replayed += reply.header("Idempotent-Replayed").isPresent() ? 1 : 0;
+        }
+        assertEquals(1, bodies.size(), "every retry got the same answer");
+        assertEquals(5, replayed, "one request did the work, five replayed it");
         assertEquals(1, api.get("cancellations").json().getJsonArray("items").size());
     }
 
@@ -217,7 +222,7 @@ class OperatorApiIT extends PortalOnly {
         assertEquals(404, unknown.status());
         assertTrue(unknown.contentType().startsWith(PROBLEM));
         subscriber("cus_7");
-        api.put("subscriptions/sub_7", subscription("cus_7", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_7", subscription("cus_7", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         Reply badMode = api.post("subscriptions/sub_7/cancel", "{\"mode\":\"SOMETIME\"}", "Idempotency-Key", "k-m");
         assertEquals(400, badMode.status());
         assertEquals(List.of("mode"), badMode.named());
@@ -228,7 +233,7 @@ class OperatorApiIT extends PortalOnly {
     void listsComeInPagesWithEveryRowOnce() {
         subscriber("cus_8");
         for (int i = 1; i <= 5; i++) {
-            api.put("subscriptions/p" + i, subscription("cus_8", shop.plan(), "2026-11-01", "2026-12-01"));
+            api.put("subscriptions/p" + i, subscription("cus_8", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -238,7 +243,7 @@ class OperatorApiIT extends PortalOnly {
             page.getJsonArray("items").getValuesAs(JsonObject.class).forEach(item -> seen.add(item.getString("id")));
             cursor = page.isNull("next_cursor") ? null : page.getString("next_cursor");
             if (pages++ == 0) { // a new subscription arrives while the operator pages through
-                api.put("subscriptions/p6", subscription("cus_8", shop.plan(), "2026-11-01", "2026-12-01"));
+                api.put("subscriptions/p6", subscription("cus_8", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
             }
         } while (cursor != null);
         assertEquals(List.of("p1", "p2", "p3", "p4", "p5", "p6"), seen);
@@ -252,7 +257,7 @@ class OperatorApiIT extends PortalOnly {
     @Test
     void oneOperatorNeitherSeesNorTouchesAnothers() {
         subscriber("cus_9");
-        api.put("subscriptions/sub_9", subscription("cus_9", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_9", subscription("cus_9", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         OperatorClient other = OperatorClient.newOperator(base, "https://other.example.com").client();
 
         assertEquals(404, other.get("subscriptions/sub_9").status());
@@ -271,7 +276,7 @@ class OperatorApiIT extends PortalOnly {
     @Test
     void portalSessionsOnlyReturnToTheOperatorsOrigins() {
         subscriber("cus_10");
-        api.put("subscriptions/sub_10", subscription("cus_10", shop.plan(), "2026-11-01", "2026-12-01"));
+        api.put("subscriptions/sub_10", subscription("cus_10", shop.plan(), THIS_PERIOD_START, THIS_PERIOD_END));
         for (String foreign : List.of("https://evil.example.com/", "//evil.example.com/", "/account",
                 "javascript:alert(1)", "https://shop.example.com.evil.example/", "https://user@evil.example.com/",
                 "http://shop.example.com/")) {
@@ -317,9 +322,11 @@ class OperatorApiIT extends PortalOnly {
         assertEquals(201, reply.status(), reply.body());
     }
 
-    private static String subscription(String subscriber, String plan, String periodStart, String periodEnd) {
-        return "{\"subscriber\":\"" + subscriber + "\",\"plan\":\"" + plan + "\",\"started_at\":\"2026-01-01T00:00:00Z\","
-                + "\"current_period_start\":\"" + periodStart + "T00:00:00Z\",\"current_period_end\":\"" + periodEnd
-                + "T00:00:00Z\"}";
+    /** A subscription that started about a year ago; its period runs between midnights so many days from today. */
+    private static String subscription(String subscriber, String plan, long periodStart, long periodEnd) {
+        return "{\"subscriber\":\"" + subscriber + "\",\"plan\":\"" + plan + "\",\"started_at\":\""
+                + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
+                + TestTime.isoMidnightInDays(periodStart) + "\",\"current_period_end\":\""
+                + TestTime.isoMidnightInDays(periodEnd) + "\"}";
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.clock.TestTime;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,8 +99,9 @@ class PortalSessionIT extends PortalInABrowser {
         shop.client().put("subscribers/" + subscriber, "{\"email\":\"" + subscriber + "-" + UUID.randomUUID()
                 + "@example.com\",\"name\":\"Kim Lee\"}");
         shop.client().put("subscriptions/" + subscription, "{\"subscriber\":\"" + subscriber + "\",\"plan\":\""
-                + shop.plan() + "\",\"started_at\":\"2026-01-01T00:00:00Z\",\"current_period_start\":"
-                + "\"2026-11-01T00:00:00Z\",\"current_period_end\":\"2027-12-01T00:00:00Z\"}");
+                + shop.plan() + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
+                + TestTime.isoMidnightInDays(-10) + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(20)
+                + "\"}");
     }
 
     private String session(String body) {

@@ -3,11 +3,13 @@ package org.cancelportal.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.cancelportal.cancellation.control.CancelCommand;
 import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.it.clock.TestTime;
 import org.cancelportal.it.support.Fixtures;
 import org.cancelportal.it.support.TestDeployment;
 import org.cancelportal.privacy.control.PersonalDataEraser;
@@ -44,7 +46,7 @@ class PrivacyIT {
         var person = fixtures.subscriberWithSubscription("UTC");
         Cancellation cancellation = service.cancel(new CancelCommand(person.subscriptionIds().get(0),
                 CancellationMode.END_OF_PERIOD, Requester.subscriber(person.email(), person.subscriberId()), "erase"));
-        answerSurvey(person, cancellation, "2026-01-01T00:00:00Z");
+        answerSurvey(person, cancellation, TestTime.now().minus(Duration.ofDays(30)).toString());
 
         eraser.erase(eraser.subscriberByEmail(person.email().toUpperCase()).orElseThrow(), "admin@example.com");
 
@@ -64,8 +66,8 @@ class PrivacyIT {
     void answersOlderThanTheRetentionPeriodBecomeAnonymousAndNewerOnesStayAsTheyAre() {
         var old = fixtures.subscriberWithSubscription("UTC");
         var recent = fixtures.subscriberWithSubscription("UTC");
-        answerSurvey(old, cancel(old), "2020-01-01T00:00:00Z");
-        answerSurvey(recent, cancel(recent), java.time.Instant.now().toString());
+        answerSurvey(old, cancel(old), TestTime.now().minus(Duration.ofDays(400)).toString());
+        answerSurvey(recent, cancel(recent), TestTime.now().toString());
 
         retention.apply();
 
@@ -89,7 +91,8 @@ class PrivacyIT {
         fixtures.execute("INSERT INTO survey_response (subscriber_id, cancellation_id, anonymous, reason_code,"
                         + " contact_consent, plan_code, billing_period, tenure_band, channel, locale, cancelled_month,"
                         + " submitted_at, updated_at) VALUES (?1, ?2, FALSE, 'unused', TRUE, ?3, 'MONTHLY',"
-                        + " 'under_1_month', 'WEB', 'en', '2026-01', CAST(?4 AS timestamptz), CAST(?4 AS timestamptz))",
+                        + " 'under_1_month', 'WEB', 'en', to_char(CAST(?4 AS timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM'),"
+                        + " CAST(?4 AS timestamptz), CAST(?4 AS timestamptz))",
                 person.subscriberId(), cancellation.getId(), planCode(person), submittedAt);
     }
 }

@@ -101,11 +101,9 @@ class SupportDeskIT extends PortalInABrowser {
         assertTrue(browser.url().contains("/login"), "signing in comes first: " + browser.url());
     }
 
+    /** Waits until the receipt is recorded as delivered; then exactly one email must have arrived. */
     private MimeMessage onlyEmailTo(String address) throws Exception {
-        for (int waited = 0; messagesTo(address).isEmpty() && waited < 150; waited++) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1_000);
+        TestData.awaitDelivered(base, address, "receipt-email", 1);
         List<MimeMessage> found = messagesTo(address);
         assertEquals(1, found.size(), "exactly one email to " + address);
         return found.get(0);

@@ -104,9 +104,8 @@ class SurveyIT extends BothApplications {
         browser.press("Cancel at the end of the period");
         browser.press("Undo the cancellation");
 
-        Thread.sleep(8_000);
+        awaitRecord(person, "invitation SKIPPED UNDONE");
         assertEquals(List.of(), invitationsTo(person.email()));
-        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED UNDONE"));
     }
 
     @Test
@@ -117,9 +116,8 @@ class SurveyIT extends BothApplications {
         browser.follow("Back to your subscriptions");
         browser.press("Cancel at the end of the period");
 
-        Thread.sleep(8_000);
+        awaitRecord(person, "invitation SKIPPED RECENTLY_INVITED");
         assertEquals(1, invitationsTo(person.email()).size());
-        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED RECENTLY_INVITED"));
     }
 
     @Test
@@ -141,9 +139,8 @@ class SurveyIT extends BothApplications {
         browser.press("Undo the cancellation");
         browser.follow("Back to your subscriptions");
         browser.press("Cancel at the end of the period");
-        Thread.sleep(8_000);
+        awaitRecord(person, "invitation SKIPPED OPTED_OUT");
         assertEquals(1, invitationsTo(person.email()).size(), "no invitation after opting out");
-        assertTrue(TestData.surveyRecords(portal, person.email()).contains("invitation SKIPPED OPTED_OUT"));
     }
 
     @Test
@@ -166,25 +163,29 @@ class SurveyIT extends BothApplications {
         assertTrue(browser.text().contains("your cancellation is not affected"));
     }
 
+    /**
+     * The answering person's invitation goes out first. Reminders go out in the order their invitations were sent, so
+     * once the silent person's reminder is out, the answering person's turn has passed without one.
+     */
     @Test
     void withoutAnAnswerExactlyOneReminderFollowsAndAnAnswerMeansNone() throws Exception {
-        TestData.Person silent = cancel("en");
-        browser.forgetSession();
         TestData.Person answering = cancel("en");
         String answerLink = link(textOf(onlyInvitationTo(answering.email())), "r");
         browser.forgetSession();
         browser.openUrl(answerLink);
         browser.press("Send my answer");
+        assertEquals("Thank you for your answer", browser.heading());
+        browser.forgetSession();
+        TestData.Person silent = cancel("en");
         onlyInvitationTo(silent.email());
 
-        long deadline = System.currentTimeMillis() + 45_000;
-        while (remindersTo(silent.email()).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        Thread.sleep(3_000);
+        awaitRecord(silent, "invitation SENT - reminded");
+        TestServer.eventually("the reminder to " + silent.email()).until(() -> !remindersTo(silent.email()).isEmpty());
         List<MimeMessage> reminders = remindersTo(silent.email());
         assertEquals(1, reminders.size(), "one reminder, never more");
         assertEquals(List.of(), remindersTo(answering.email()), "no reminder after an answer");
+        assertTrue(TestData.surveyRecords(portal, answering.email()).contains("invitation SENT -\n"),
+                "the answering person's invitation has no reminder recorded");
         String text = textOf(reminders.get(0));
         assertTrue(text.contains("This is the only reminder we send."), text);
         browser.forgetSession();
@@ -209,15 +210,18 @@ class SurveyIT extends BothApplications {
         return person;
     }
 
-    private MimeMessage onlyInvitationTo(String address) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (invitationsTo(address).isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-        }
-        Thread.sleep(2_000);
+    /** Waits until the invitation is recorded as sent and has arrived; then there must be exactly one. */
+    private MimeMessage onlyInvitationTo(String address) {
+        TestServer.eventually("the invitation to " + address + " sent and received").until(() ->
+                TestData.surveyRecords(portal, address).contains("invitation SENT") && !invitationsTo(address).isEmpty());
         List<MimeMessage> invitations = invitationsTo(address);
         assertEquals(1, invitations.size(), "exactly one invitation to " + address);
         return invitations.get(0);
+    }
+
+    private void awaitRecord(TestData.Person person, String line) {
+        TestServer.eventually("the survey to record \"" + line + "\" for " + person.email())
+                .until(() -> TestData.surveyRecords(portal, person.email()).contains(line));
     }
 
     private static List<MimeMessage> invitationsTo(String address) {

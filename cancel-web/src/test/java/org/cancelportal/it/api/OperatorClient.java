@@ -30,7 +30,7 @@ public final class OperatorClient {
 
     /** A new operator on the test server; the origin is where its portal sessions may return to. */
     public static Created newOperator(URL base, String origin) {
-        JsonObject json = send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?origin=" + origin))
+        JsonObject json = fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?origin=" + origin))
                 .POST(HttpRequest.BodyPublishers.noBody())).json();
         return new Created(json.getString("code"), json.getString("key"), json.getString("plan"),
                 new OperatorClient(base, json.getString("key")));
@@ -101,17 +101,26 @@ public final class OperatorClient {
 
     /** The operator's audit trail on the test server. */
     public static List<String> audit(URL base, String code) {
-        return List.of(send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?audit=" + code)).GET())
+        return List.of(fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?audit=" + code)).GET())
                 .body().split("\n"));
     }
 
     public static void ageIdempotencyKeys(URL base, String code) {
-        send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?age-keys=" + code))
+        fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?age-keys=" + code))
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public static void expireSessions(URL base, String code) {
-        send(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?expire-sessions=" + code))
+        fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?expire-sessions=" + code))
                 .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A fixture call that did not do its work stops the test there. */
+    private static Reply fixture(HttpRequest.Builder request) {
+        Reply reply = send(request);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("The test fixture answered " + reply.status() + ": " + reply.body());
+        }
+        return reply;
     }
 }

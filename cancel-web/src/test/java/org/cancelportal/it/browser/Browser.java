@@ -116,9 +116,14 @@ public final class Browser implements AutoCloseable {
         awaitGone(link);
     }
 
-    /** Mid-navigation Chromium reports a replaced element in more ways than "stale"; any of them means gone. */
+    /**
+     * Waits until the element's page has been replaced and the next page is complete: every page ends with a footer
+     * that names its view (data-page), so once it is there, nothing of the page is still to come. Mid-navigation
+     * Chromium reports a replaced element in more ways than "stale"; any of them means gone.
+     */
     private void awaitGone(WebElement element) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ignored -> {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.withMessage("the page after the click to replace " + url()).until(ignored -> {
             try {
                 element.isEnabled();
                 return false;
@@ -126,6 +131,24 @@ public final class Browser implements AutoCloseable {
                 return true;
             }
         });
+        wait.withMessage("the next page's end (footer[data-page]) at " + url()).ignoring(WebDriverException.class)
+                .until(ignored -> !driver.findElements(By.cssSelector("footer[data-page]")).isEmpty()
+                        || isCompleteOutsideOurPages());
+    }
+
+    /**
+     * A page that is not one of ours (the server's own answer for an application not deployed in this test) has no
+     * footer to wait for; the browser's own word that it finished loading stands in, where scripts may run.
+     */
+    private boolean isCompleteOutsideOurPages() {
+        return driver.findElements(By.cssSelector("footer.site-footer")).isEmpty()
+                && "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.readyState"));
+    }
+
+    /** The view the page shows, as its footer names it (e.g. "/receipt.xhtml"). */
+    public String page() {
+        return driver.findElement(By.cssSelector("footer[data-page]")).getAttribute("data-page");
     }
 
     public WebElement field(String id) {
@@ -235,6 +258,26 @@ public final class Browser implements AutoCloseable {
 
     public String url() {
         return driver.getCurrentUrl();
+    }
+
+    /**
+     * The HTTP status the current page's address answers with this browser's cookies: a browser shows an error page
+     * without telling its status, so this asks the same question again from outside, without following redirects.
+     */
+    public int statusOfCurrentPage() {
+        try {
+            // HTTP/1.1 as the browser speaks it; the client's default, an h2c upgrade, gets another answer from
+            // Liberty for an error sent by a filter (200 with the error page), which no browser would ever see.
+            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url()))
+                            .header("Cookie", cookieHeader()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens the path in a second tab and returns to the first, leaving the second open. */

@@ -6,9 +6,11 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cancelportal.it.support.TestServer;
 
 /** Asks the test deployment for fresh people to sign in as, so every test starts from its own data. */
 public final class TestData {
@@ -54,6 +56,41 @@ public final class TestData {
         send(base, "test-fixtures/extra-relays?count=" + count);
     }
 
+    /** How many deliveries each extra relay has attempted so far, by relay number. */
+    public static Map<Integer, Integer> extraRelayCounts(URL base) {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        Matcher relay = Pattern.compile("(\\d+)=(\\d+)").matcher(get(base, "test-fixtures/extra-relays"));
+        while (relay.find()) {
+            counts.put(Integer.parseInt(relay.group(1)), Integer.parseInt(relay.group(2)));
+        }
+        return counts;
+    }
+
+    /** What the outbox holds for messages to this address (see Fixtures.outboxRecords), a line each. */
+    public static List<String> outbox(URL base, String email) {
+        return get(base, "test-fixtures/outbox?email=" + java.net.URLEncoder.encode(email,
+                java.nio.charset.StandardCharsets.UTF_8)).lines().toList();
+    }
+
+    /**
+     * Waits until exactly this many of the address's deliveries to the consumer are done and none is pending: the
+     * relay has handed every message owed to the mail server, so any copy too many would be there already.
+     */
+    public static void awaitDelivered(URL base, String email, String consumer, int count) {
+        TestServer.eventually(count + " " + consumer + " deliveries done for " + email).until(() -> {
+            List<String> deliveries = outbox(base, email).stream()
+                    .filter(line -> line.startsWith("delivery ") && line.contains(" " + consumer + " ")).toList();
+            return deliveries.size() == count && deliveries.stream().allMatch(line -> line.contains(" DONE "));
+        });
+    }
+
+    /** Waits until the relay has tried the consumer's delivery for this address at least once (and failed). */
+    public static void awaitAttempted(URL base, String email, String consumer) {
+        TestServer.eventually("a failed " + consumer + " attempt for " + email).until(() -> outbox(base, email)
+                .stream().anyMatch(line -> line.startsWith("delivery ") && line.contains(" " + consumer + " PENDING ")
+                        && !line.endsWith(" attempts=0")));
+    }
+
     /** One person of the insights fixture (see InsightsFixture): responseId is 0 for one who did not answer. */
     public record Former(String email, String name, long subscriberId, long responseId) {
     }
@@ -91,12 +128,7 @@ public final class TestData {
     }
 
     private static String get(URL base, String path) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).build());
     }
 
     public static int status(URL base, String path) {
@@ -116,9 +148,20 @@ public final class TestData {
     }
 
     private static String send(URL base, String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** A fixture that did not do its work must stop the test there, not leave it to pass or fail for another reason. */
+    private static String exchange(HttpRequest request) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

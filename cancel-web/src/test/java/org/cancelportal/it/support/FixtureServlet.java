@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
@@ -14,7 +17,8 @@ import java.io.IOException;
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
-        "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle"})
+        "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
+        "/test-fixtures/outbox"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -32,14 +36,25 @@ public class FixtureServlet extends HttpServlet {
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
-    /** More relays for the receipt email beside the server's own, as other nodes would run them; each stops when idle. */
+    /** How many receipt deliveries each extra relay attempted, by relay number; GET /test-fixtures/extra-relays. */
+    private static final Map<Integer, AtomicInteger> extraRelays = new ConcurrentSkipListMap<>();
+
+    /**
+     * More relays for the receipt email beside the server's own, as other nodes would run them. Each counts what it
+     * delivered and stops once it has found nothing to do for 5 s.
+     */
     private void startExtraRelays(int count) {
-        for (int i = 0; i < count; i++) {
+        extraRelays.clear();
+        for (int i = 1; i <= count; i++) {
+            AtomicInteger delivered = new AtomicInteger();
+            extraRelays.put(i, delivered);
             executor.submit(() -> {
-                long idleSince = System.currentTimeMillis();
-                while (System.currentTimeMillis() - idleSince < 5_000) {
-                    if (relay.poll(receiptEmail) > 0) {
-                        idleSince = System.currentTimeMillis();
+                long idleSince = System.nanoTime();
+                while (System.nanoTime() - idleSince < 5_000_000_000L) {
+                    int attempted = relay.poll(receiptEmail);
+                    if (attempted > 0) {
+                        delivered.addAndGet(attempted);
+                        idleSince = System.nanoTime();
                     }
                 }
             });
@@ -51,6 +66,16 @@ public class FixtureServlet extends HttpServlet {
         if (request.getServletPath().endsWith("/declarations")) {
             response.setContentType("text/plain");
             response.getWriter().write(fixtures.declarationRecords(request.getParameter("email")));
+            return;
+        }
+        if (request.getServletPath().endsWith("/outbox")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(fixtures.outboxRecords(request.getParameter("email")));
+            return;
+        }
+        if (request.getServletPath().endsWith("/extra-relays")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(extraRelays.toString());
             return;
         }
         if (request.getServletPath().endsWith("/survey")) {

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,7 +24,11 @@ import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
 
-/** Creates fresh subscribers for one test each and reads back what the database holds. */
+/**
+ * Creates fresh subscribers for one test each and reads back what the database holds. Every time it writes comes
+ * from the application's clock (the test clock, see TestTime), never from the database's now(); where a method makes
+ * time pass, it does so by rewriting the rows' times relative to that clock, and says so.
+ */
 @ApplicationScoped
 @Transactional
 public class Fixtures {
@@ -37,6 +43,9 @@ public class Fixtures {
 
     @Inject
     org.cancelportal.cancellation.control.CancellationService cancellations;
+
+    @Inject
+    Clock clock;
 
     public record Created(long subscriberId, String email, List<Long> subscriptionIds) {
     }
@@ -66,7 +75,7 @@ public class Fixtures {
         Plan plan = new Plan(planPrefix + "-" + UUID.randomUUID(), "Test Plan Monthly", Money.of("30.00", "EUR"),
                 BillingPeriod.MONTHLY);
         em.persist(plan);
-        Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
+        Instant start = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(10));
         Subscription subscription = new Subscription(subscriber, plan, start, start, start.plus(Duration.ofDays(30)));
         em.persist(subscription);
         em.flush();
@@ -94,41 +103,37 @@ public class Fixtures {
                 .setParameter(1, subscriptionId).getSingleResult();
     }
 
-    /** Moves a scheduled cancellation's effective date into the past, as if time had passed. */
+    /** Moves time by rewriting rows: the cancellation was asked for two days ago and took effect a minute ago. */
     @Transactional
     public void letCancellationReachItsEffectiveDate(String reference) {
-        em.createNativeQuery("UPDATE cancellation SET requested_at = now() - interval '2 days',"
-                + " effective_at = now() - interval '1 minute' WHERE reference = ?1")
-                .setParameter(1, reference).executeUpdate();
+        Instant now = clock.instant();
+        NativeSql.query(em, "UPDATE cancellation SET requested_at = ?1, effective_at = ?2 WHERE reference = ?3",
+                Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofMinutes(1))),
+                reference).executeUpdate();
     }
 
     /**
-     * What the survey stored for a subscriber, one line per row: "invitation STATUS REASON" and
+     * What the survey stored for a subscriber, one line per row: "invitation STATUS REASON[ reminded]" and
      * "response anonymous=.. subscriber=.. cancellation=.. reason=.. contact=.." (anonymous responses are found
      * through the plan code of the subscriber's subscription, as nothing else links them).
      */
     public String surveyRecords(String email) {
         StringBuilder out = new StringBuilder();
-        for (Object row : em.createNativeQuery("SELECT c.reference || ' journey=' || coalesce(floor(extract(EPOCH FROM"
+        appendRows(out, "cancellation ", "SELECT c.reference || ' journey=' || coalesce(floor(extract(EPOCH FROM"
                         + " c.requested_at - c.journey_started_at))::text || 's', 'none') FROM cancellation c"
                         + " JOIN subscription su ON su.id = c.subscription_id JOIN subscriber s ON s.id = su.subscriber_id"
-                        + " WHERE s.email = ?1 ORDER BY c.id").setParameter(1, email).getResultList()) {
-            out.append("cancellation ").append(row).append('\n');
-        }
-        for (Object row : em.createNativeQuery("SELECT i.status || ' ' || coalesce(i.skip_reason, '-')"
+                        + " WHERE s.email = ?1 ORDER BY c.id", email);
+        appendRows(out, "invitation ", "SELECT i.status || ' ' || coalesce(i.skip_reason, '-')"
+                        + " || CASE WHEN i.reminder_sent_at IS NULL THEN '' ELSE ' reminded' END"
                         + " FROM survey_invitation i JOIN subscriber s ON s.id = i.subscriber_id WHERE s.email = ?1"
-                        + " ORDER BY i.id").setParameter(1, email).getResultList()) {
-            out.append("invitation ").append(row).append('\n');
-        }
-        for (Object row : em.createNativeQuery("SELECT 'anonymous=' || r.anonymous || ' subscriber='"
+                        + " ORDER BY i.id", email);
+        appendRows(out, "response ", "SELECT 'anonymous=' || r.anonymous || ' subscriber='"
                         + " || coalesce(r.subscriber_id::text, 'none') || ' cancellation='"
                         + " || coalesce(r.cancellation_id::text, 'none') || ' reason=' || coalesce(r.reason_code, 'none')"
                         + " || ' contact=' || r.contact_consent || ' tenure=' || r.tenure_band"
                         + " FROM survey_response r WHERE r.plan_code IN (SELECT p.code FROM plan p"
                         + " JOIN subscription su ON su.plan_id = p.id JOIN subscriber s ON s.id = su.subscriber_id"
-                        + " WHERE s.email = ?1) ORDER BY r.id").setParameter(1, email).getResultList()) {
-            out.append("response ").append(row).append('\n');
-        }
+                        + " WHERE s.email = ?1) ORDER BY r.id", email);
         return out.toString();
     }
 
@@ -163,20 +168,50 @@ public class Fixtures {
      */
     public String declarationRecords(String email) {
         StringBuilder out = new StringBuilder();
-        for (Object row : em.createNativeQuery("SELECT d.reference || ' ' || d.status || ' received=' || d.received_at"
+        appendRows(out, "", "SELECT d.reference || ' ' || d.status || ' received=' || d.received_at"
                         + " || coalesce(' -> ' || c.reference || ' channel=' || c.channel || ' requested='"
                         + " || c.requested_at || ' actor=' || c.actor, '')"
                         + " FROM cancellation_declaration d LEFT JOIN cancellation c ON c.id = d.cancellation_id"
-                        + " WHERE lower(d.account_email) = lower(?1) ORDER BY d.id").setParameter(1, email)
-                .getResultList()) {
-            out.append(row).append('\n');
-        }
+                        + " WHERE lower(d.account_email) = lower(?1) ORDER BY d.id", email);
         return out.toString();
     }
 
+    /** Moves time by rewriting rows: the subscriber's survey invitations ran out a minute ago. */
     public void expireInvitations(String email) {
-        em.createNativeQuery("UPDATE survey_invitation SET expires_at = now() - interval '1 minute'"
-                + " WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ?1)").setParameter(1, email)
-                .executeUpdate();
+        NativeSql.query(em, "UPDATE survey_invitation SET expires_at = ?1"
+                + " WHERE subscriber_id = (SELECT id FROM subscriber WHERE email = ?2)",
+                Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))), email).executeUpdate();
+    }
+
+    /**
+     * What the outbox holds for the messages owed to this address, one line per row: "event TYPE" for every event of
+     * the person's subscriptions, of declarations naming the address and of their survey answers, and
+     * "delivery TYPE CONSUMER STATUS attempts=N" for every delivery of those events. A test waits on these lines to
+     * know that a message was sent (DONE) or tried (attempts), rather than waiting for a while.
+     */
+    public String outboxRecords(String email) {
+        StringBuilder out = new StringBuilder();
+        appendRows(out, "", "SELECT 'event ' || e.event_type || coalesce(string_agg(' | delivery '"
+                        + " || e.event_type || ' ' || d.consumer || ' ' || d.status || ' attempts=' || d.attempts, ''"
+                        + " ORDER BY d.consumer), '')"
+                        + " FROM outbox_event e LEFT JOIN outbox_delivery d ON d.event_id = e.id"
+                        + " WHERE (e.aggregate_type = 'Subscription' AND e.aggregate_id IN (SELECT su.id::text"
+                        + "   FROM subscription su JOIN subscriber s ON s.id = su.subscriber_id"
+                        + "   WHERE lower(s.email) = lower(?1)))"
+                        + " OR (e.aggregate_type = 'Declaration' AND e.aggregate_id IN (SELECT d.id::text"
+                        + "   FROM cancellation_declaration d"
+                        + "   WHERE lower(d.account_email) = lower(?1) OR lower(d.confirmation_email) = lower(?1)))"
+                        + " OR (e.aggregate_type = 'SurveyResponse' AND e.aggregate_id IN (SELECT r.id::text"
+                        + "   FROM survey_response r JOIN subscriber s ON s.id = r.subscriber_id"
+                        + "   WHERE lower(s.email) = lower(?1)))"
+                        + " GROUP BY e.id, e.event_type, e.occurred_at ORDER BY e.occurred_at, e.id", email);
+        return out.toString().replace(" | ", "\n");
+    }
+
+    /** Appends each row of the one-column query as a line, after the prefix. */
+    private void appendRows(StringBuilder out, String prefix, String sql, Object... parameters) {
+        for (Object row : NativeSql.query(em, sql, parameters).getResultList()) {
+            out.append(prefix).append(row).append('\n');
+        }
     }
 }

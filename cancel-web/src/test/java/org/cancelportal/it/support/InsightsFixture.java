@@ -1,16 +1,19 @@
 package org.cancelportal.it.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.UUID;
 import org.cancelportal.schema.control.NativeSql;
 
 /**
- * Four cancellations on a plan of their own, made today, whose figures a test works out by hand:
+ * Four cancellations on a plan of their own, made today by the application's clock (the test clock), whose figures a test works out by hand:
  *
  * <pre>
  * A  en  200 days  WEB  40 s  invited, answered: too_expensive, words, may be contacted
@@ -27,6 +30,9 @@ public class InsightsFixture {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     public JsonObject create() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
@@ -57,30 +63,35 @@ public class InsightsFixture {
         String name = "Secret Name " + letter + marker;
         long subscriber = id("INSERT INTO subscriber (email, name, locale) VALUES (?1, ?2, ?3) RETURNING id",
                 email, name, locale);
+        Timestamp now = Timestamp.from(clock.instant());
         long subscription = id("INSERT INTO subscription (subscriber_id, plan_id, status, started_at,"
-                + " current_period_start, current_period_end) VALUES (?1, ?2, ?3, now() - make_interval(days => ?4),"
-                + " now() - INTERVAL '1 day', now() + INTERVAL '29 days') RETURNING id", subscriber, planId,
-                undone ? "ACTIVE" : "CANCELLATION_SCHEDULED", tenureDays);
+                + " current_period_start, current_period_end) VALUES (?1, ?2, ?3, CAST(?4 AS timestamptz)"
+                + " - make_interval(days => ?5), CAST(?4 AS timestamptz) - INTERVAL '1 day', CAST(?4 AS timestamptz)"
+                + " + INTERVAL '29 days') RETURNING id", subscriber, planId,
+                undone ? "ACTIVE" : "CANCELLATION_SCHEDULED", now, tenureDays);
         long cancellation = id("INSERT INTO cancellation (reference, subscription_id, requested_at, effective_at, mode,"
                 + " refund_amount, refund_currency, channel, actor, journey_started_at, undone_at, undone_by)"
-                + " VALUES (?1, ?2, now(), now() + INTERVAL '29 days', 'END_OF_PERIOD', 0, 'EUR', ?3, ?4,"
-                + " now() - make_interval(secs => CAST(?5 AS DOUBLE PRECISION)), CASE WHEN ?6 THEN now() END,"
-                + " CASE WHEN ?6 THEN ?4 END) RETURNING id", "CX-" + marker.substring(0, 4).toUpperCase() + "-" + letter + "000", subscription,
-                channel, email, journeySeconds == null ? null : journeySeconds.doubleValue(), undone);
+                + " VALUES (?1, ?2, ?7, CAST(?7 AS timestamptz) + INTERVAL '29 days', 'END_OF_PERIOD', 0, 'EUR', ?3,"
+                + " ?4, CAST(?7 AS timestamptz) - make_interval(secs => CAST(?5 AS DOUBLE PRECISION)),"
+                + " CASE WHEN ?6 THEN CAST(?7 AS timestamptz) END, CASE WHEN ?6 THEN ?4 END) RETURNING id", "CX-" + marker.substring(0, 4).toUpperCase() + "-" + letter
+                + "000", subscription, channel, email, journeySeconds == null ? null : journeySeconds.doubleValue(),
+                undone, now);
         var created = Json.createObjectBuilder().add("email", email).add("name", name).add("subscriberId", subscriber);
         if (answer != null) {
             NativeSql.query(em, "INSERT INTO survey_invitation (event_id, cancellation_id, subscriber_id, status, due_at,"
-                    + " sent_at, responded_at) VALUES (gen_random_uuid(), ?1, ?2, 'SENT', now(), now(), now())",
-                    cancellation, subscriber).executeUpdate();
+                    + " sent_at, responded_at) VALUES (gen_random_uuid(), ?1, ?2, 'SENT', ?3, ?3, ?3)",
+                    cancellation, subscriber, now).executeUpdate();
             created.add("responseId", id("INSERT INTO survey_response (subscriber_id, cancellation_id, anonymous,"
                             + " reason_code, comment, fair_outcome, contact_consent, plan_code, billing_period, tenure_band,"
                             + " channel, locale, cancelled_month, submitted_at, updated_at) VALUES (CAST(?1 AS BIGINT),"
                             + " CAST(?2 AS BIGINT), ?3, ?4, ?5, ?6,"
-                            + " ?7, (SELECT code FROM plan WHERE id = ?8), 'MONTHLY', tenure_band(now() - make_interval("
-                            + "days => ?9), now()), ?10, ?11, to_char(now(), 'YYYY-MM'), now(), now()) RETURNING id",
+                            + " ?7, (SELECT code FROM plan WHERE id = ?8), 'MONTHLY',"
+                            + " tenure_band(CAST(?12 AS timestamptz) - make_interval(days => ?9), CAST(?12 AS timestamptz)),"
+                            + " ?10, ?11, to_char(CAST(?12 AS timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM'), ?12, ?12)"
+                            + " RETURNING id",
                     answer.anonymous() ? null : subscriber, answer.anonymous() ? null : cancellation, answer.anonymous(),
                     answer.reason(), answer.comment(), answer.fair(), answer.consent(), planId, tenureDays, channel,
-                    locale));
+                    locale, now));
         }
         return created.build();
     }

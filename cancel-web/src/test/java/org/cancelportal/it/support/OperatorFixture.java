@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.operator.control.Operators;
+import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.BillingPeriod;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
@@ -26,6 +29,9 @@ public class OperatorFixture {
     @Inject
     Operators operators;
 
+    @Inject
+    Clock clock;
+
     @Transactional
     public Created create(String allowedOrigin) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -37,15 +43,15 @@ public class OperatorFixture {
         return new Created("op-" + suffix, key, plan.getCode());
     }
 
-    /** Lets the operator's open portal sessions run out, as if their minutes had passed. */
+    /** Moves time by rewriting rows: the operator's open portal sessions ran out a second ago (by the app's clock). */
     @Transactional
     public void expireSessions(String code) {
-        em.createNativeQuery("UPDATE portal_session SET expires_at = now() - interval '1 second' WHERE operator_id ="
-                + " (SELECT id FROM operator WHERE code = ?1) AND used_at IS NULL").setParameter(1, code)
-                .executeUpdate();
+        NativeSql.query(em, "UPDATE portal_session SET expires_at = ?1 WHERE operator_id ="
+                + " (SELECT id FROM operator WHERE code = ?2) AND used_at IS NULL",
+                Timestamp.from(clock.instant().minusSeconds(1)), code).executeUpdate();
     }
 
-    /** Makes the operator's idempotency keys a day and an hour old, as if that time had passed. */
+    /** Moves time by rewriting rows: the operator's idempotency keys become a day and an hour older. */
     @Transactional
     public void ageKeys(String code) {
         em.createNativeQuery("UPDATE api_idempotency SET created_at = created_at - interval '25 hours' WHERE"

@@ -1,6 +1,7 @@
 package org.cancelportal.it.support;
 
 import java.io.File;
+import org.cancelportal.it.clock.ShiftedClockProducer;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -8,7 +9,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The WAR exactly as built, plus the test support package. A web fragment opens Arquillian's runner and the
+ * The WAR exactly as built, plus the test support package and the test clock. A web fragment opens Arquillian's runner and the
  * fixture endpoint to calls without a login; everything else stays as protected as in production.
  */
 public final class TestDeployment {
@@ -21,16 +22,18 @@ public final class TestDeployment {
                 .importFrom(new File("target/cancel-web.war"))
                 .as(WebArchive.class);
         war.addPackage(TestDeployment.class.getPackage());
+        war.addPackage(ShiftedClockProducer.class.getPackage());
         war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-access.jar")
                 .addAsManifestResource(new StringAsset(WEB_FRAGMENT), "web-fragment.xml"));
         return war;
     }
 
-    /** The survey module exactly as built, deployed beside the portal at /exit-survey. */
+    /** The survey module exactly as built, deployed beside the portal at /exit-survey, on the same test clock. */
     public static WebArchive survey() {
         return ShrinkWrap.create(ZipImporter.class, "exit-survey.war")
                 .importFrom(new File("../exit-survey/target/exit-survey.war"))
-                .as(WebArchive.class);
+                .as(WebArchive.class)
+                .addPackage(ShiftedClockProducer.class.getPackage());
     }
 
     private static final String WEB_FRAGMENT = """
