@@ -14,7 +14,7 @@ public final class ForbiddenWords {
             "are you sure", "lose all your", "you will lose", "you'll lose", "you'll miss", "you will miss",
             "last chance", "don't go", "do not go", "special offer", "exclusive offer", "before it's too late",
             "we'll miss you", "hereby", "herewith", "hereinafter", "pursuant", "notwithstanding", "in accordance with",
-            "terminate the contract", "termination of the contract", "irrevocabl", "aforementioned",
+            "terminate the contract", "termination of the contract", "irrevocable", "irrevocably", "aforementioned",
             "sind Sie sicher", "wirklich kündigen", "letzte Chance", "Sonderangebot", "exklusives Angebot", "hiermit",
             "gemäß", "unwiderruflich", "vorbehaltlich", "unberührt", "Sie verlieren", "verlieren Sie", "nicht gehen",
             "Vertragsbeendigung", "obengenannt", "o. g.", "nachstehend", "vorstehend");

@@ -14,6 +14,8 @@ class ForbiddenWordsTest {
                 ForbiddenWords.in("Are you SURE you want to lose all your benefits?"));
         assertEquals(List.of("don't go"), ForbiddenWords.in("Don’t go!"));
         assertEquals(List.of("hereby"), ForbiddenWords.in("You hereby terminate your subscription."));
+        assertEquals(List.of("irrevocable", "irrevocably"),
+                ForbiddenWords.in("This irrevocable decision ends the contract irrevocably."));
         assertEquals(List.of("sind Sie sicher", "wirklich kündigen"),
                 ForbiddenWords.in("Wollen Sie wirklich kündigen? Sind Sie sicher?"));
         assertEquals(List.of("hiermit", "gemäß"), ForbiddenWords.in("Hiermit kündige ich gemäß § 5."));
