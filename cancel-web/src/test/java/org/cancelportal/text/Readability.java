@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
  * <li>A number ("31", "2026", "9,99") counts as one syllable, and as a word of its digits.</li>
  * </ul>
  */
-final class Readability {
+public final class Readability {
 
     /** Counts of one text: what both formulas are computed from. */
-    record Counts(int sentences, int words, int syllables, int polysyllables, int longWords, int monosyllables) {
+    public record Counts(int sentences, int words, int syllables, int polysyllables, int longWords, int monosyllables) {
     }
 
     private static final Pattern LINE = Pattern.compile("\\R+");
@@ -41,7 +41,7 @@ final class Readability {
     }
 
     /** Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
-    static double fleschKincaidGrade(String text) {
+    public static double fleschKincaidGrade(String text) {
         Counts c = count(text, Readability::englishSyllables);
         return 0.39 * c.words() / c.sentences() + 11.8 * c.syllables() / c.words() - 15.59;
     }
@@ -52,7 +52,7 @@ final class Readability {
      * syllables, SL the mean sentence length in words, IW the percentage of words longer than six letters and ES the
      * percentage of words of one syllable.
      */
-    static double wienerSachtextformel1(String text) {
+    public static double wienerSachtextformel1(String text) {
         Counts c = count(text, Readability::germanSyllables);
         double ms = 100.0 * c.polysyllables() / c.words();
         double sl = (double) c.words() / c.sentences();
@@ -61,11 +61,11 @@ final class Readability {
         return 0.1935 * ms + 0.1672 * sl + 0.1297 * iw - 0.0327 * es - 0.875;
     }
 
-    static Counts englishCounts(String text) {
+    public static Counts englishCounts(String text) {
         return count(text, Readability::englishSyllables);
     }
 
-    static Counts germanCounts(String text) {
+    public static Counts germanCounts(String text) {
         return count(text, Readability::germanSyllables);
     }
 
