@@ -95,9 +95,31 @@ final class InsightsDatabase implements AutoCloseable {
         }
     }
 
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** The work's result with its changes rolled back, so a test may rewrite tables the others go on reading. */
+    <T> T rolledBack(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     String text(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return text(connection, sql);
+        }
+    }
+
+    static String text(Connection connection, String sql) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
             StringBuilder all = new StringBuilder();
             while (rows.next()) {
                 for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
