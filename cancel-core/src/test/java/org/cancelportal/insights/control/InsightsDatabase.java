@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.cancelportal.schema.control.SchemaMigration;
@@ -92,6 +94,23 @@ final class InsightsDatabase implements AutoCloseable {
              ResultSet key = statement.executeQuery()) {
             key.next();
             return key.getLong(1);
+        }
+    }
+
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row a query returns, each made into a value: for tests that count for themselves. */
+    <T> List<T> rows(String sql, Row<T> row) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            List<T> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(row.read(rows));
+            }
+            return all;
         }
     }
 
