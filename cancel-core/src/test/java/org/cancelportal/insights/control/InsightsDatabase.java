@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.cancelportal.schema.control.SchemaMigration;
@@ -95,9 +97,48 @@ final class InsightsDatabase implements AutoCloseable {
         }
     }
 
-    String text(String sql) throws SQLException {
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Every row a query returns, each made into a value: for tests that count for themselves. */
+    <T> List<T> rows(String sql, Row<T> row) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            List<T> all = new ArrayList<>();
+            while (rows.next()) {
+                all.add(row.read(rows));
+            }
+            return all;
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** The work's result with its changes rolled back, so a test may rewrite tables the others go on reading. */
+    <T> T rolledBack(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    String text(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return text(connection, sql);
+        }
+    }
+
+    static String text(Connection connection, String sql) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
             StringBuilder all = new StringBuilder();
             while (rows.next()) {
                 for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
