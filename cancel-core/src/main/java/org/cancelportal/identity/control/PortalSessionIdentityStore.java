@@ -2,6 +2,7 @@ package org.cancelportal.identity.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -18,9 +19,20 @@ public class PortalSessionIdentityStore implements IdentityStore {
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof PortalSessionCredential session) {
-            return new CredentialValidationResult(new CallerPrincipal(session.login()), Set.of("subscriber"));
+            return subscriber(session.login());
+        }
+        // The runtime asserts a caller it signed in before (from its own signed single-sign-on cookie) with a
+        // CallerOnlyCredential whenever it no longer holds that sign-in in its cache, e.g. on a busy server. Without
+        // this the subscriber of a portal session, who has no password row, would be signed out mid-way.
+        if (credential instanceof CallerOnlyCredential caller
+                && SubscriberLogins.subscriberId(caller.getCaller()).isPresent()) {
+            return subscriber(caller.getCaller());
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    }
+
+    private static CredentialValidationResult subscriber(String login) {
+        return new CredentialValidationResult(new CallerPrincipal(login), Set.of("subscriber"));
     }
 
     /** Groups are taken only from stores that provide them; this one names its own callers, and only those. */
