@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * Calls made at the same moment: every call waits behind one start barrier until all are ready, and the outcome
- * says how many were really in flight together, so a test of "concurrent" calls can prove that they overlapped
- * rather than ran one after another.
+ * Calls made at the same moment: every call that has its thread waits behind one start barrier, and the outcome says
+ * how many were really in flight together, so a test of "concurrent" calls can prove that they overlapped rather
+ * than ran one after another.
  */
 public final class Together {
 
@@ -40,9 +40,9 @@ public final class Together {
                 return new Timed<>(answer, startedAt, System.nanoTime());
             }));
         }
-        if (!ready.await(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("Not all " + count + " calls got a thread to wait on within 60 s");
-        }
+        // A small or busy pool may give some calls their thread only when others are done: they start late rather
+        // than never, and the overlap the outcome reports says how many really ran together.
+        ready.await(30, TimeUnit.SECONDS);
         start.countDown();
         List<Timed<T>> timed = new ArrayList<>();
         for (Future<Timed<T>> future : futures) {
