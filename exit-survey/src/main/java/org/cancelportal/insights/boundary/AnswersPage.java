@@ -51,13 +51,20 @@ public class AnswersPage implements Serializable {
     private String tag;
     private String after;
     private String queryString;
+
+    private static final String DONE = "done";
+    private static final String REPLY_QUEUED = "reply-queued";
     private ResponsePage page;
     private final Map<Long, String> newTags = new HashMap<>();
     private final Map<Long, String> replyTexts = new HashMap<>();
 
     public void load() {
-        queryString = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest())
-                .getQueryString();
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        queryString = withoutDone(request.getQueryString());
+        if (REPLY_QUEUED.equals(request.getParameter(DONE))) {
+            message(FacesMessage.SEVERITY_INFO, "answers.reply.queued");
+        }
         InsightsFilter filter = form.parse();
         Optional<Cursor> cursor = Cursor.parse(after);
         if (after != null && cursor.isEmpty()) {
@@ -99,19 +106,34 @@ public class AnswersPage implements Serializable {
             return;
         }
         replyTexts.remove(responseId);
-        message(FacesMessage.SEVERITY_INFO, "answers.reply.queued");
-        backToTheSameView();
+        backToTheSameView(DONE + "=" + REPLY_QUEUED);
     }
 
-    /** Post, redirect, get: to the same link, with every filter and the same page, so a reload repeats nothing. */
     private void backToTheSameView() throws IOException {
+        backToTheSameView(null);
+    }
+
+    /**
+     * Post, redirect, get: to the same link, with every filter and the same page, so a reload repeats nothing. What
+     * was just done travels in the link (done=...), not in Faces' flash: the flash belongs to whichever request of
+     * the session comes next, and a late request of the page before could take the message.
+     */
+    private void backToTheSameView(String done) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        external.getFlash().setKeepMessages(true);
-        external.getFlash().setRedirect(true); // saves the flash, and so the messages, before the redirect
-        external.redirect(external.getRequestContextPath() + "/insights/answers"
-                + (queryString == null ? "" : "?" + queryString));
+        String query = queryString == null ? done : done == null ? queryString : queryString + "&" + done;
+        external.redirect(external.getRequestContextPath() + "/insights/answers" + (query == null ? "" : "?" + query));
         faces.responseComplete();
+    }
+
+    /** The link's own query without what a previous action said it did, so the message is not carried on. */
+    private static String withoutDone(String query) {
+        if (query == null) {
+            return null;
+        }
+        String kept = java.util.Arrays.stream(query.split("&")).filter(part -> !part.startsWith(DONE + "="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return kept.isEmpty() ? null : kept;
     }
 
     private static String user() {
