@@ -146,10 +146,6 @@ public final class Browser implements AutoCloseable {
                 .executeScript("return document.readyState"));
     }
 
-    /** The view the page shows, as its footer names it (e.g. "/receipt.xhtml"). */
-    public String page() {
-        return driver.findElement(By.cssSelector("footer[data-page]")).getAttribute("data-page");
-    }
 
     public WebElement field(String id) {
         return driver.findElement(By.id(id));
