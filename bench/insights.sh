@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The insights benchmark in one command: builds cancel-core, starts an embedded PostgreSQL of its own, fills it with
+# The insights benchmark in one command: builds cancel-core and insights, starts an embedded PostgreSQL of its own, fills it with
 # 1,000,000 survey answers (once; the data stays in bench/target/pg for the next run), prints the dashboard's query
 # times and the CSV export's speed and heap, then starts the portal on that database (heap -Xmx256m) and times the
 # pages and the export over HTTP, and stops both. Not a test: it prints figures.
@@ -18,15 +18,16 @@ https_port="${BENCH_HTTPS_PORT:-9643}"
 data="$bench/target/pg"
 url="jdbc:postgresql://localhost:$port/postgres?user=postgres&password=postgres"
 
-echo "== Building cancel-core and the benchmark"
+echo "== Building cancel-core, insights and the benchmark"
 # clean: a migration renamed or removed must not linger in target/classes. -DskipITs: no integration-test database.
-(cd "$root" && mvn -q -B -DskipTests -DskipITs -pl cancel-core clean install)
+(cd "$root" && mvn -q -B -DskipTests -DskipITs -pl cancel-core,insights clean install)
 mvn -q -B -f "$bench/pom.xml" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 # The local Maven repository is shared: another checkout's install may replace cancel-core there at any moment, even
-# while a JVM still loads classes from it. So every step runs on a private copy of the cancel-core of this checkout.
+# while a JVM still loads classes from it. So every step runs on private copies of this checkout's two JARs.
 cp "$root/cancel-core/target/cancel-core-0.1.0-SNAPSHOT.jar" "$bench/target/cancel-core.jar"
-dependencies="$(tr ':' '\n' < "$bench/target/classpath.txt" | grep -v '/cancel-core-' | paste -sd:)"
-classpath="$bench/target/classes:$bench/target/cancel-core.jar:$dependencies"
+cp "$root/insights/target/insights-0.1.0-SNAPSHOT.jar" "$bench/target/insights.jar"
+dependencies="$(tr ':' '\n' < "$bench/target/classpath.txt" | grep -v -e '/cancel-core-' -e '/insights-' | paste -sd:)"
+classpath="$bench/target/classes:$bench/target/cancel-core.jar:$bench/target/insights.jar:$dependencies"
 
 echo "== Starting PostgreSQL on port $port, data in $data"
 java -cp "$classpath" org.cancelportal.bench.BenchDatabase "$port" "$data" > "$bench/target/postgres.log" 2>&1 &

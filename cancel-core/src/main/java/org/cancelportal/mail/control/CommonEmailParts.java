@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import org.cancelportal.support.control.SupportContacts;
+import org.cancelportal.contact.control.SupportContacts;
 
 /** The greeting, the support contacts and the signature every email of ours carries, in the reader's language. */
 @ApplicationScoped

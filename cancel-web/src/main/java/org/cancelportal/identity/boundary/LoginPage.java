@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
-import org.cancelportal.identity.control.FacesSignIn;
+import org.cancelportal.web.security.FacesSignIn;
 import org.cancelportal.web.PageMessages;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

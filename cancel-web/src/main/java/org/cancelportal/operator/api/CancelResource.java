@@ -23,7 +23,7 @@ import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.cancellation.entity.Channel;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
 import org.cancelportal.operator.control.OperatorAccount;

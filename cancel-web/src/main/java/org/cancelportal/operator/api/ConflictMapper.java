@@ -5,7 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.cancelportal.billing.control.ConflictException;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 
 /** 409: the request contradicts what is stored; nothing was changed. */
 @Provider

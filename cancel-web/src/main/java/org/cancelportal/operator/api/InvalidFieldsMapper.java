@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.cancelportal.billing.control.InvalidFieldsException;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 
 /** 400, naming each bad field; nothing was changed. */
 @Provider

@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.idempotency.control.KeyReusedException;
 
 /** 422: an Idempotency-Key sent again with a different request. */

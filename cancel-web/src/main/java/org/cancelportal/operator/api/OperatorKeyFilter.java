@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
-import org.cancelportal.http.BearerToken;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.BearerToken;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.operator.control.Operators;
 

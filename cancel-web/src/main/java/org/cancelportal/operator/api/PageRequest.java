@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.cancelportal.billing.control.BillingRecords;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 
 /** The 'after' cursor and 'limit' of a list call, checked: 50 a page unless asked, at most 200. */
 record PageRequest(long after, int limit) {

@@ -17,7 +17,7 @@ import org.cancelportal.billing.control.BillingSource;
 import org.cancelportal.billing.control.BillingUpserts;
 import org.cancelportal.billing.control.SubscriberDetails;
 import org.cancelportal.billing.control.Upserted;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

@@ -21,7 +21,7 @@ import org.cancelportal.billing.control.BillingUpserts;
 import org.cancelportal.billing.control.SubscriptionDetails;
 import org.cancelportal.billing.control.Upserted;
 import org.cancelportal.cancellation.entity.Cancellation;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.subscription.entity.Subscription;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;

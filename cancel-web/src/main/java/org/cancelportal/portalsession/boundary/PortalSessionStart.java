@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import org.cancelportal.identity.control.PortalSessionCredential;
+import org.cancelportal.web.security.PortalSessionCredential;
 import org.cancelportal.identity.control.SubscriberLogins;
 import org.cancelportal.portalsession.control.PortalSessions;
 import org.cancelportal.portalsession.control.RedeemedSession;

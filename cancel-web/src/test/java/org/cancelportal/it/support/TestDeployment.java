@@ -2,6 +2,7 @@ package org.cancelportal.it.support;
 
 import java.io.File;
 import org.cancelportal.it.clock.ShiftedClockProducer;
+import org.cancelportal.it.failure.FailureServlet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
@@ -28,12 +29,16 @@ public final class TestDeployment {
         return war;
     }
 
-    /** The survey module exactly as built, deployed beside the portal at /exit-survey, on the same test clock. */
+    /**
+     * The survey module exactly as built, deployed beside the portal at /exit-survey, on the same test clock, with a
+     * page that fails like a bug.
+     */
     public static WebArchive survey() {
         return ShrinkWrap.create(ZipImporter.class, "exit-survey.war")
                 .importFrom(new File("../exit-survey/target/exit-survey.war"))
                 .as(WebArchive.class)
-                .addPackage(ShiftedClockProducer.class.getPackage());
+                .addPackage(ShiftedClockProducer.class.getPackage())
+                .addPackage(FailureServlet.class.getPackage());
     }
 
     private static final String WEB_FRAGMENT = """

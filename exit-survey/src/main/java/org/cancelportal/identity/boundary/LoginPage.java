@@ -10,7 +10,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
-import org.cancelportal.identity.control.FacesSignIn;
+import org.cancelportal.web.security.FacesSignIn;
 import org.cancelportal.survey.boundary.InvitationEmail;
 
 /** Sign-in for the product team's pages; after it, the page they asked for (or the dashboard). */

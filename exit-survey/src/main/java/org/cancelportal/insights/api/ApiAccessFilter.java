@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.cancelportal.http.BearerToken;
+import org.cancelportal.web.http.BearerToken;
 import org.cancelportal.insights.boundary.InsightsAccessFilter;
 
 /**

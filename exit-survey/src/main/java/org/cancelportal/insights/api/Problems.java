@@ -2,7 +2,7 @@ package org.cancelportal.insights.api;
 
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.cancelportal.http.ProblemDetails;
+import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.insights.control.FilterParameters;
 
 /** Errors as RFC 9457 problem details, naming each parameter that could not be used. */

@@ -1,17 +1,15 @@
-package org.cancelportal.support.control;
+package org.cancelportal.contact.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * How to reach a person, shown on every page; each channel only when configured. Opening hours may be given per
- * language (support.hours.de), falling back to support.hours.
+ * How to reach a person, on every page and in every email; each channel only when configured. Opening hours may be
+ * given per language (support.hours.de), falling back to support.hours.
  */
-@Named("support")
 @ApplicationScoped
 public class SupportContacts {
 

@@ -1,4 +1,4 @@
-package org.cancelportal.identity.control;
+package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.cancelportal.identity.control.LoginThrottle;
+import org.cancelportal.identity.control.UserAccounts;
 
 /**
  * Signing in and out from a Faces login page, the same way in both applications: throttled against guessing, and

@@ -1,4 +1,4 @@
-package org.cancelportal.publiccancel.control;
+package org.cancelportal.web.page;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.cancelportal.identity.control;
+package org.cancelportal.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,6 +7,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
 import java.util.Set;
+import org.cancelportal.identity.control.SubscriberLogins;
 import org.junit.jupiter.api.Test;
 
 class PortalSessionIdentityStoreTest {

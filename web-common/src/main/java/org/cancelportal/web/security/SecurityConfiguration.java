@@ -1,4 +1,4 @@
-package org.cancelportal.identity.control;
+package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;

@@ -1,4 +1,4 @@
-package org.cancelportal.web;
+package org.cancelportal.web.page;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -1,4 +1,4 @@
-package org.cancelportal.identity.control;
+package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.CallerPrincipal;
@@ -8,6 +8,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
 import java.util.Set;
+import org.cancelportal.identity.control.SubscriberLogins;
 
 /**
  * Signs in the subscriber of a redeemed portal session, as a subscriber and nothing more. Password sign-ins are left

@@ -1,4 +1,4 @@
-package org.cancelportal.identity.control;
+package org.cancelportal.web.security;
 
 import jakarta.security.enterprise.credential.Credential;
 

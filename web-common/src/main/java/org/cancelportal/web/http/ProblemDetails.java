@@ -1,4 +1,4 @@
-package org.cancelportal.http;
+package org.cancelportal.web.http;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

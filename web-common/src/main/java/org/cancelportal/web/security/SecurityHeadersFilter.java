@@ -1,4 +1,4 @@
-package org.cancelportal.http;
+package org.cancelportal.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
