@@ -5,16 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.cancelportal.hashing.Sha256;
 import org.cancelportal.schema.control.NativeSql;
 
 /**
@@ -73,13 +70,7 @@ public class IdempotentCalls {
 
     /** Method, path and body: the same key must come with the same request. */
     public static String fingerprint(String method, String path, String body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((method + " " + path + "\n" + (body == null ? "" : body.strip()))
-                            .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(method + " " + path + "\n" + (body == null ? "" : body.strip()));
     }
 
     /** Forgets keys older than 24 hours. */

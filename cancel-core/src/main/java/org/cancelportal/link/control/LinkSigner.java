@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.cancelportal.hashing.Sha256;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -104,16 +105,7 @@ public class LinkSigner {
 
     /** What we store instead of a token: its SHA-256, hex. */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (byte b : digest) {
-                hex.append(String.format("%02x", b));
-            }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 
     private static String mac(byte[] key, String purpose, String subject, long expiry) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.cancelportal.hashing.Sha256;
 import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.schema.control.NativeSql;
 
@@ -35,7 +36,7 @@ public class Operators {
         }
         List<?> rows = NativeSql.query(em, "SELECT o.id, o.code, o.name, o.allowed_origins FROM operator_api_key k"
                 + " JOIN operator o ON o.id = k.operator_id WHERE k.key_hash = ?1 AND k.retired_at IS NULL",
-                LinkSigner.hash(key.strip())).getResultList();
+                Sha256.hex(key.strip())).getResultList();
         return rows.stream().map(Object[].class::cast).map(Operators::account).findFirst();
     }
 
@@ -56,7 +57,7 @@ public class Operators {
     public String rotateKey(long operatorId) {
         NativeSql.query(em, "SELECT id FROM operator WHERE id = ?1 FOR UPDATE", operatorId).getSingleResult();
         String key = "cpk_" + LinkSigner.randomToken() + LinkSigner.randomToken();
-        String hash = LinkSigner.hash(key);
+        String hash = Sha256.hex(key);
         Timestamp now = Timestamp.from(clock.instant());
         NativeSql.query(em, "UPDATE operator_api_key SET retired_at = ?2 WHERE operator_id = ?1 AND retired_at IS NULL"
                 + " AND key_hash <> (SELECT key_hash FROM operator_api_key WHERE operator_id = ?1"

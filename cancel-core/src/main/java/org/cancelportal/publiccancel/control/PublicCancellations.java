@@ -5,14 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,10 +20,12 @@ import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.hashing.Sha256;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.publiccancel.entity.Declared;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.time.WaitingTime;
 
 /**
  * Receives cancellations declared on the public form, without an account. Every declaration is recorded with its
@@ -53,7 +51,7 @@ public class PublicCancellations {
 
         /** Whole minutes to wait, rounded up, at least one. */
         public long waitMinutes() {
-            return Math.max(1, (waitBeforeRetry.toSeconds() + 59) / 60);
+            return WaitingTime.wholeMinutes(waitBeforeRetry);
         }
     }
 
@@ -160,11 +158,6 @@ public class PublicCancellations {
                 ContractMatching.loose(declared.name()), ContractMatching.loose(declared.accountEmail()),
                 declared.kind().name(), ContractMatching.loose(declared.reason()),
                 String.valueOf(declared.desiredEnd()), ContractMatching.loose(declared.confirmationEmail()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(content);
     }
 }

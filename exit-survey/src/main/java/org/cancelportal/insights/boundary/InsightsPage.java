@@ -72,8 +72,4 @@ public class InsightsPage {
     public List<LocalDate> getWeeks() {
         return summary.trend().weeks();
     }
-
-    public String reasonLabel(String code) {
-        return labels.of("reason", code);
-    }
 }

@@ -43,6 +43,16 @@ public final class ProblemDetails {
         return of(status, detail, List.of());
     }
 
+    /** 400 for query parameters that could not be used, each named; a read that refuses them reads nothing. */
+    public static Response badParameters(List<Part> parameters) {
+        return of(Response.Status.BAD_REQUEST, "Some parameters could not be used; nothing was read.", parameters);
+    }
+
+    /** A bad query parameter, by its name. */
+    public static Part parameter(String name, String detail) {
+        return new Part("parameter", name, detail);
+    }
+
     public static Response of(Response.StatusType status, String detail, List<Part> parts) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
         parts.forEach(part -> errors.add(Json.createObjectBuilder().add(part.kind(), part.name())

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.cancelportal.identity.control.LoginThrottle;
 import org.cancelportal.identity.control.UserAccounts;
+import org.cancelportal.time.WaitingTime;
 
 /**
  * Signing in and out from a Faces login page, the same way in both applications: throttled against guessing, and
@@ -34,7 +35,7 @@ public class FacesSignIn {
 
         /** Whole minutes to wait, rounded up, at least one. */
         public long waitMinutes() {
-            return Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+            return WaitingTime.wholeMinutes(retryAfter);
         }
     }
 

@@ -1,0 +1,124 @@
+package org.cancelportal.operator.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.cancelportal.operatordata.control.OperatorRecords;
+import org.cancelportal.operatordata.control.InvalidFieldsException;
+import org.cancelportal.cancellation.control.CancelCommand;
+import org.cancelportal.cancellation.control.CancellationService;
+import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.web.http.ProblemDetails;
+import org.cancelportal.idempotency.control.IdempotentCalls;
+import org.cancelportal.idempotency.control.StoredResponse;
+import org.cancelportal.operator.control.OperatorAccount;
+import org.cancelportal.subscription.entity.Subscription;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Cancels a subscription on the subscriber's behalf, under the same policy as every other way (channel API, the
+ * operator recorded, the receipt emailed to the subscriber). Exactly once: per Idempotency-Key, and per subscription.
+ */
+@Path("subscriptions/{externalId}/cancel")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions")
+public class CancelResource {
+
+    private static final Set<String> FIELDS = Set.of("mode");
+
+    @Inject
+    CallingOperator caller;
+
+    @Inject
+    OperatorRecords records;
+
+    @Inject
+    CancellationService cancellations;
+
+    @Inject
+    IdempotentCalls calls;
+
+    @Inject
+    Bodies bodies;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Cancel a subscription",
+            description = "Body (optional): mode, 'END_OF_PERIOD' or 'IMMEDIATE' as the policy offers; the policy's"
+                    + " default otherwise. The same Idempotency-Key with the same body within 24 hours gets the first"
+                    + " answer again (header Idempotent-Replayed: true); with another body, 422.")
+    @APIResponse(responseCode = "201", description = "Cancelled by this request")
+    @APIResponse(responseCode = "200", description = "A cancellation was already in force; here it is")
+    @APIResponse(responseCode = "400", description = "No Idempotency-Key, or a bad mode")
+    @APIResponse(responseCode = "404", description = "You have no subscription with this id")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response cancel(@PathParam("externalId") String externalId,
+                           @Parameter(in = ParameterIn.HEADER, name = "Idempotency-Key", required = true,
+                                   description = "A key of yours for this request, up to 255 characters")
+                           @HeaderParam(KeyReusedMapper.HEADER) String key,
+                           String body) {
+        if (key == null || key.isBlank() || key.length() > IdempotentCalls.MAX_KEY_LENGTH) {
+            return ProblemDetails.of(Response.Status.BAD_REQUEST, "Send an Idempotency-Key header, so that a retry"
+                    + " cannot cancel twice. Nothing was done.", List.of(new ProblemDetails.Part("header",
+                    KeyReusedMapper.HEADER, "Required: 1 to " + IdempotentCalls.MAX_KEY_LENGTH + " characters.")));
+        }
+        OperatorAccount operator = caller.account();
+        CancellationMode mode = mode(body);
+        String fingerprint = IdempotentCalls.fingerprint("POST", "subscriptions/" + externalId + "/cancel", body);
+        IdempotentCalls.Outcome outcome = calls.run(operator.id(), key, fingerprint,
+                () -> cancel(operator, externalId, mode));
+        StoredResponse response = outcome.response();
+        Response.ResponseBuilder answer = Response.status(response.status()).entity(response.body())
+                .type(response.status() >= 400 ? ProblemDetails.MEDIA_TYPE : MediaType.APPLICATION_JSON);
+        return (outcome.replayed() ? answer.header("Idempotent-Replayed", "true") : answer).build();
+    }
+
+    private CancellationMode mode(String body) {
+        JsonObject json = bodies.object(body);
+        JsonFields fields = new JsonFields(json, FIELDS);
+        String mode = fields.string("mode");
+        List<String> offered = cancellations.policy().offeredModes().stream().map(Enum::name).toList();
+        if (mode != null && !offered.contains(mode)) {
+            fields.problem("mode", "The policy offers " + String.join(" or ", offered) + ".");
+        }
+        if (!fields.problems().isEmpty()) {
+            throw new InvalidFieldsException(fields.problems());
+        }
+        return mode == null ? cancellations.policy().defaultMode() : CancellationMode.valueOf(mode);
+    }
+
+    private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode) {
+        Optional<Subscription> subscription = records.subscription(operator, externalId, LockModeType.NONE);
+        if (subscription.isEmpty()) {
+            Response notFound = ProblemDetails.of(Response.Status.NOT_FOUND, "You have no subscription with this id."
+                    + " Nothing was done.");
+            return new StoredResponse(notFound.getStatus(), (String) notFound.getEntity());
+        }
+        // Retries within 24 hours are answered above, from the stored answer; this marks the cancellation as made by
+        // this very call, so the answer can tell "cancelled now" (201) from "was already in force" (200).
+        String ownKey = "api:" + UUID.randomUUID();
+        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode,
+                Requester.staff(operator.actor(), Channel.API), ownKey));
+        boolean madeNow = ownKey.equals(cancellation.getIdempotencyKey());
+        return new StoredResponse(madeNow ? 201 : 200, Representations.cancellation(cancellation).toString());
+    }
+}

@@ -1,0 +1,89 @@
+package org.cancelportal.operator.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Subscriber;
+import org.cancelportal.subscription.entity.Subscription;
+
+/**
+ * What the API shows of our records: the operator's own ids, never our internal ones, and times in UTC. A
+ * subscription carries the cancellation in force for it, if any, so the operator's billing knows when to stop.
+ */
+final class Representations {
+
+    private Representations() {
+    }
+
+    static JsonObject subscriber(Subscriber subscriber) {
+        return Json.createObjectBuilder()
+                .add("id", subscriber.getExternalId())
+                .add("email", subscriber.getEmail())
+                .add("name", subscriber.getName())
+                .add("locale", subscriber.getLocale().toLanguageTag())
+                .add("time_zone", subscriber.getTimeZone().getId())
+                .build();
+    }
+
+    static JsonObject subscription(Subscription subscription, Cancellation inForce) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", subscription.getExternalReference())
+                .add("subscriber", subscription.getSubscriber().getExternalId())
+                .add("plan", subscription.getPlan().getCode())
+                .add("status", subscription.getStatus().name())
+                .add("started_at", subscription.getStartedAt().toString())
+                .add("current_period_start", subscription.getCurrentPeriodStart().toString())
+                .add("current_period_end", subscription.getCurrentPeriodEnd().toString());
+        time(json, "trial_ends_at", subscription.getTrialEndsAt());
+        if (inForce == null) {
+            json.addNull("cancellation");
+        } else {
+            json.add("cancellation", cancellation(inForce));
+        }
+        return json.build();
+    }
+
+    static JsonObject cancellation(Cancellation cancellation) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("reference", cancellation.getReference())
+                .add("subscription", cancellation.getSubscription().getExternalReference())
+                .add("requested_at", cancellation.getRequestedAt().toString())
+                .add("effective_at", cancellation.getEffectiveAt().toString())
+                .add("mode", cancellation.getMode().name())
+                .add("channel", cancellation.getChannel().name())
+                .add("refund", money(cancellation.getRefund()));
+        time(json, "undone_at", cancellation.getUndoneAt());
+        return json.build();
+    }
+
+    static <T> JsonObject page(List<T> items, Long nextAfter, Function<T, JsonObject> item) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        items.forEach(each -> array.add(item.apply(each)));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("items", array);
+        if (nextAfter == null) {
+            json.addNull("next_cursor");
+        } else {
+            json.add("next_cursor", String.valueOf(nextAfter));
+        }
+        return json.build();
+    }
+
+    private static JsonObject money(Money money) {
+        return Json.createObjectBuilder().add("amount", money.amount().stripTrailingZeros().toPlainString())
+                .add("currency", money.currency().getCurrencyCode()).build();
+    }
+
+    private static void time(JsonObjectBuilder json, String name, Instant value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}
