@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.subscription.entity.Subscriber;
 
 /**
  * What a support agent looks up: subscribers by email, name or cancellation reference, and a subscriber's history
@@ -42,6 +44,10 @@ public class SupportDesk {
     }
 
     /** Matches an email or name containing the text, or a cancellation reference exactly; by name, a page at a time. */
+    public Optional<Subscriber> subscriber(long id) {
+        return Optional.ofNullable(em.find(Subscriber.class, id));
+    }
+
     public Results search(String text, int page) {
         String query = text == null ? "" : text.strip();
         int wanted = Math.max(1, page);

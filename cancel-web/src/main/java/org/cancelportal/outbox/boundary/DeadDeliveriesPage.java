@@ -6,8 +6,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import java.util.List;
 import java.util.UUID;
-import org.cancelportal.audit.control.AuditTrail;
-import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.outbox.control.DeadDeliveryRetry;
 import org.cancelportal.outbox.control.Deliveries;
 import org.cancelportal.web.PageMessages;
 
@@ -20,7 +19,7 @@ public class DeadDeliveriesPage {
     Deliveries deliveries;
 
     @Inject
-    AuditTrail audit;
+    DeadDeliveryRetry retry;
 
     @Inject
     SecurityContext security;
@@ -37,11 +36,8 @@ public class DeadDeliveriesPage {
         return rows;
     }
 
-    @jakarta.transaction.Transactional
     public void retry(String eventId, String consumer) {
-        if (deliveries.retry(UUID.fromString(eventId), consumer)) {
-            audit.record(security.getCallerPrincipal().getName(), Channel.SUPPORT, "DELIVERY_RETRIED", "OutboxEvent",
-                    eventId, "DEAD", "PENDING", "consumer " + consumer);
+        if (retry.retry(UUID.fromString(eventId), consumer, security.getCallerPrincipal().getName())) {
             messages.info("admin.deliveries.retried");
         }
         rows = null;

@@ -4,8 +4,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.util.List;
 import org.cancelportal.account.boundary.CancelOption;
@@ -34,9 +32,6 @@ import org.cancelportal.web.PageMessages;
 @ViewScoped
 public class SupportSubscriberPage implements Serializable {
 
-    @PersistenceContext
-    transient EntityManager em;
-
     @Inject
     SupportDesk desk;
 
@@ -59,7 +54,7 @@ public class SupportSubscriberPage implements Serializable {
     private String note;
 
     public void load() {
-        Subscriber subscriber = id == null ? null : em.find(Subscriber.class, id);
+        Subscriber subscriber = id == null ? null : desk.subscriber(id).orElse(null);
         if (subscriber == null) {
             navigation.notFound();
             return;

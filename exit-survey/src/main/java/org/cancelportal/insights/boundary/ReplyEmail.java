@@ -3,13 +3,9 @@ package org.cancelportal.insights.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -20,7 +16,6 @@ import org.cancelportal.mail.control.Mailer;
 import org.cancelportal.mail.control.OutgoingEmail;
 import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
-import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.survey.boundary.InvitationEmail;
 
@@ -33,17 +28,14 @@ public class ReplyEmail implements OutboxConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReplyEmail.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Replies replies;
 
     @Inject
     Mailer mailer;
 
     @Inject
     CommonEmailParts common;
-
-    @Inject
-    Clock clock;
 
     @Override
     public String name() {
@@ -59,18 +51,14 @@ public class ReplyEmail implements OutboxConsumer {
     public void handle(OutboxEvent event) throws Exception {
         long replyId = Json.createReader(new StringReader(event.getPayload())).readObject().getJsonNumber("replyId")
                 .longValue();
-        List<?> rows = NativeSql.query(em, "SELECT r.subscriber_id, r.comment, r.fair_outcome, p.body"
-                + " FROM survey_reply p JOIN survey_response r ON r.id = p.response_id"
-                + " WHERE p.id = ?1 AND r.contact_consent AND NOT r.anonymous", replyId).getResultList();
-        if (rows.isEmpty()) {
+        Optional<Replies.Deliverable> deliverable = replies.deliverable(replyId);
+        if (deliverable.isEmpty()) {
             LOG.info(() -> "Reply " + replyId + " not sent: the person can no longer be contacted");
             return;
         }
-        Object[] row = (Object[]) rows.get(0);
-        Subscriber subscriber = em.find(Subscriber.class, ((Number) row[0]).longValue());
-        send(replyId, subscriber, (String) row[1], (String) row[2], (String) row[3]);
-        NativeSql.query(em, "UPDATE survey_reply SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL", replyId,
-                Timestamp.from(clock.instant())).executeUpdate();
+        Replies.Deliverable reply = deliverable.get();
+        send(replyId, reply.to(), reply.comment(), reply.fairOutcome(), reply.reply());
+        replies.markSent(replyId);
     }
 
     private void send(long replyId, Subscriber subscriber, String comment, String fairOutcome, String reply)

@@ -9,8 +9,10 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.cancelportal.outbox.control.Outbox;
 import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.subscription.entity.Subscriber;
 
 /**
  * A product person's reply to someone who agreed to be contacted. Recorded with the answer and announced through the
@@ -72,5 +74,27 @@ public class Replies {
         List<?> rows = NativeSql.query(em, "SELECT id FROM survey_response WHERE id = ?1 AND contact_consent"
                 + " AND NOT anonymous AND subscriber_id IS NOT NULL FOR UPDATE", responseId).getResultList();
         return !rows.isEmpty();
+    }
+
+    /** A reply as it goes out: to whom, quoting what they wrote. */
+    public record Deliverable(Subscriber to, String comment, String fairOutcome, String reply) {
+    }
+
+    /** The reply, if its person can still be contacted: they agreed to be, and have not been made anonymous since. */
+    public Optional<Deliverable> deliverable(long replyId) {
+        List<?> rows = NativeSql.query(em, "SELECT r.subscriber_id, r.comment, r.fair_outcome, p.body"
+                + " FROM survey_reply p JOIN survey_response r ON r.id = p.response_id"
+                + " WHERE p.id = ?1 AND r.contact_consent AND NOT r.anonymous", replyId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        Subscriber subscriber = em.find(Subscriber.class, ((Number) row[0]).longValue());
+        return Optional.of(new Deliverable(subscriber, (String) row[1], (String) row[2], (String) row[3]));
+    }
+
+    public void markSent(long replyId) {
+        NativeSql.query(em, "UPDATE survey_reply SET sent_at = ?2 WHERE id = ?1 AND sent_at IS NULL", replyId,
+                Timestamp.from(clock.instant())).executeUpdate();
     }
 }
