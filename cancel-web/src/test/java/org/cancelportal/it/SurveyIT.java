@@ -164,6 +164,46 @@ class SurveyIT extends BothApplications {
     }
 
     /**
+     * An invitation that cannot be sent waits for a person and holds up no one else's. The test SMTP server takes every
+     * recipient, so the refused address is one the mail library refuses to send to (a space in it): the send fails
+     * just as a server's refusal would, by an exception inside the delivery's transaction.
+     */
+    @Test
+    void anInvitationThatCannotBeSentWaitsOnTheAdminPageAndHoldsUpNoOneElses() throws Exception {
+        TestData.Person refused = TestData.newSubscriber(portal);
+        String refusedAddress = refused.email().replace("@", " @");
+        TestData.changeMailAddress(portal, refused.email(), refusedAddress);
+        browser.signIn(refused.email(), refused.password());
+        browser.press("Cancel at the end of the period");
+        TestData.awaitAttempted(portal, refusedAddress, "survey-invitation");
+
+        browser.forgetSession();
+        TestData.Person next = cancel("en");
+        browser.forgetSession();
+        TestData.Person last = cancel("de");
+        onlyInvitationTo(next.email());
+        onlyInvitationTo(last.email());
+
+        TestServer.eventually("the relay to give up on the invitation to " + refusedAddress).until(() ->
+                TestData.outbox(portal, refusedAddress).contains(
+                        "delivery SubscriptionCancelled survey-invitation DEAD attempts=10"));
+        browser.forgetSession();
+        TestData.Person admin = TestData.newStaff(portal, "admin");
+        browser.signIn(admin.email(), admin.password());
+        browser.open("admin/deliveries");
+        List<String> deadInvitation = List.of("survey-invitation: SubscriptionCancelled",
+                "Subscription " + refused.subscriptionId() + "\n");
+        String page = browser.text();
+        assertTrue(page.contains("survey-invitation: SubscriptionCancelled"), page);
+        assertTrue(page.contains("Local address contains control or whitespace"), page);
+
+        TestData.changeMailAddress(portal, refused.email(), refused.email());
+        browser.pressIn(deadInvitation, "Try again");
+        assertTrue(browser.text().contains("Queued again"), browser.text());
+        onlyInvitationTo(refused.email());
+    }
+
+    /**
      * The answering person's invitation goes out first. Reminders go out in the order their invitations were sent, so
      * once the silent person's reminder is out, the answering person's turn has passed without one.
      */

@@ -70,13 +70,14 @@ public class Deliveries {
                 .map(type -> "'" + type + "'")
                 .collect(Collectors.joining(", "));
         int enrolled = em.createNativeQuery("INSERT INTO outbox_delivery (event_id, consumer, status, next_attempt_at)"
-                        + " SELECT e.id, c.name, 'PENDING', e.occurred_at FROM outbox_event e"
+                        + " SELECT e.id, c.name, 'PENDING', e.occurred_at + make_interval(secs => ?3) FROM outbox_event e"
                         + " JOIN outbox_consumer c ON c.name = ?1"
                         + " WHERE e.event_type IN (" + types + ") AND e.occurred_at >= c.registered_at"
                         + " AND e.occurred_at >= c.enrolled_until - make_interval(secs => ?2)"
                         + " ON CONFLICT (event_id, consumer) DO NOTHING")
                 .setParameter(1, consumer.name())
                 .setParameter(2, LATE_COMMIT_MARGIN.toSeconds())
+                .setParameter(3, consumer.delay().toMillis() / 1000.0)
                 .executeUpdate();
         em.createNativeQuery("UPDATE outbox_consumer SET enrolled_until = GREATEST(enrolled_until,"
                         + " COALESCE((SELECT max(occurred_at) FROM outbox_event), enrolled_until)) WHERE name = ?1")

@@ -10,7 +10,7 @@ import java.time.Clock;
 import org.cancelportal.outbox.entity.OutboxEvent;
 
 /**
- * Announces a change to whoever consumes the outbox (receipt email, survey invitation, webhooks).
+ * Announces a change to whoever consumes the outbox (receipt email, survey invitation and reminder, replies).
  * Mandatory transaction: an event must never exist without its change, nor a change without its event.
  */
 @ApplicationScoped

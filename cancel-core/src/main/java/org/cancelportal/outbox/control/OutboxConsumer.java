@@ -1,11 +1,12 @@
 package org.cancelportal.outbox.control;
 
+import java.time.Duration;
 import java.util.Set;
 import org.cancelportal.outbox.entity.OutboxEvent;
 
 /**
- * Something that acts on outbox events: sends an email, schedules a survey, calls a webhook. Delivery is at least
- * once, so handling must be idempotent, keyed by the event id. Events of one subscription arrive in order.
+ * Something that acts on outbox events: sends a receipt, a survey invitation or its reminder, a reply. Delivery is at
+ * least once, so handling must be idempotent, keyed by the event id. Events of one subscription arrive in order.
  */
 public interface OutboxConsumer {
 
@@ -13,6 +14,14 @@ public interface OutboxConsumer {
     String name();
 
     Set<String> eventTypes();
+
+    /**
+     * How long after its event a delivery is first due: a survey invitation waits a while after the cancellation, a
+     * reminder after the invitation. Failed attempts then back off as for every consumer.
+     */
+    default Duration delay() {
+        return Duration.ZERO;
+    }
 
     /** Runs in its own transaction; throwing rolls it back and schedules a retry. */
     void handle(OutboxEvent event) throws Exception;

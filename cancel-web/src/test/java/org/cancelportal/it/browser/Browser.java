@@ -99,12 +99,17 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks the button with this label inside the section that mentions the text, and waits for the next page. */
     public void pressIn(String sectionText, String label) {
+        pressIn(List.of(sectionText), label);
+    }
+
+    /** Presses the button in the one section that mentions every one of the texts. */
+    public void pressIn(List<String> sectionTexts, String label) {
         WebElement button = driver.findElements(By.tagName("section")).stream()
-                .filter(section -> section.getText().contains(sectionText))
-                .findFirst().orElseThrow(() -> new AssertionError("No section mentions " + sectionText))
+                .filter(section -> sectionTexts.stream().allMatch(section.getText()::contains))
+                .findFirst().orElseThrow(() -> new AssertionError("No section mentions " + sectionTexts))
                 .findElements(By.cssSelector("input[type=submit]")).stream()
                 .filter(input -> label.equals(input.getAttribute("value")))
-                .findFirst().orElseThrow(() -> new AssertionError("No button " + label + " near " + sectionText));
+                .findFirst().orElseThrow(() -> new AssertionError("No button " + label + " near " + sectionTexts));
         button.click();
         awaitGone(button);
     }

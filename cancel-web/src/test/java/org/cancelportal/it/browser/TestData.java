@@ -123,6 +123,15 @@ public final class TestData {
                 + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The subscriber who signs in as login gets mail at address from now on (see Fixtures.changeMailAddress). */
+    public static void changeMailAddress(URL base, String login, String address) {
+        send(base, "test-fixtures/mail-address?login=" + encoded(login) + "&address=" + encoded(address));
+    }
+
+    private static String encoded(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static void clearPublicCancelThrottle(URL base) {
         send(base, "test-fixtures/public-cancel-throttle");
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
-        "/test-fixtures/outbox"})
+        "/test-fixtures/outbox", "/test-fixtures/mail-address"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -91,6 +91,10 @@ public class FixtureServlet extends HttpServlet {
         response.setContentType("application/json");
         if (request.getServletPath().endsWith("/survey")) {
             fixtures.expireInvitations(request.getParameter("email"));
+            return;
+        }
+        if (request.getServletPath().endsWith("/mail-address")) {
+            fixtures.changeMailAddress(request.getParameter("login"), request.getParameter("address"));
             return;
         }
         if (request.getServletPath().endsWith("/public-cancel-throttle")) {

@@ -157,6 +157,15 @@ public class Fixtures {
                 .setParameter(1, email).executeUpdate();
     }
 
+    /** Gives the login's subscriber another email address (their login name stays), as an operator's import would. */
+    public void changeMailAddress(String login, String address) {
+        int changed = NativeSql.query(em, "UPDATE subscriber SET email = ?1 WHERE id = (SELECT subscriber_id"
+                + " FROM app_user WHERE username = ?2)", address, login).executeUpdate();
+        if (changed != 1) {
+            throw new IllegalArgumentException("no subscriber signs in as " + login);
+        }
+    }
+
     /** Forgets how many declarations each address sent, so one test's sending never throttles the next. */
     public void clearPublicCancelThrottle() {
         em.createNativeQuery("DELETE FROM login_throttle WHERE throttle_key LIKE 'public-cancel:%'").executeUpdate();

@@ -4,27 +4,36 @@ import static org.cancelportal.mail.control.CommonEmailParts.format;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.Set;
+import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
 import org.cancelportal.mail.control.Mailer;
 import org.cancelportal.mail.control.OutgoingEmail;
+import org.cancelportal.outbox.control.OutboxConsumer;
+import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.subscription.entity.Subscriber;
+import org.cancelportal.survey.control.Invitations;
 import org.cancelportal.survey.control.SurveySettings;
 import org.cancelportal.survey.entity.SurveyInvitation;
 import org.cancelportal.text.LocalizedFormat;
 
-/** The invitation: short, no guilt, no offer; the question, how long it takes, the link, and a way to say no more. */
+/**
+ * The invitation: short, no guilt, no offer; the question, how long it takes, the link, and a way to say no more.
+ * Sent through the outbox a while after the cancellation (survey.invitation-delay), so a failed send is tried again
+ * with backoff, shows on the admin page once the relay gives up, and never holds up anyone else's invitation.
+ */
 @ApplicationScoped
-public class InvitationEmail {
+public class InvitationEmail implements OutboxConsumer {
 
     public static final String BUNDLE = "org.cancelportal.survey.i18n.messages";
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Invitations invitations;
 
     @Inject
     Mailer mailer;
@@ -35,18 +44,35 @@ public class InvitationEmail {
     @Inject
     SurveySettings settings;
 
-    public void send(SurveyInvitation invitation, String answerToken, String optOutToken) throws Exception {
-        send(invitation, answerToken, optOutToken, false);
+    @Override
+    public String name() {
+        return "survey-invitation";
     }
 
-    /** The same email once more, saying so, and that no other reminder follows. */
-    public void sendReminder(SurveyInvitation invitation, String answerToken, String optOutToken) throws Exception {
-        send(invitation, answerToken, optOutToken, true);
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(CancellationEvents.CANCELLED);
     }
 
-    private void send(SurveyInvitation invitation, String answerToken, String optOutToken, boolean reminder)
-            throws Exception {
-        Subscriber subscriber = em.find(Subscriber.class, invitation.getSubscriberId());
+    @Override
+    public Duration delay() {
+        return settings.invitationDelay();
+    }
+
+    @Override
+    public void handle(OutboxEvent cancelled) throws Exception {
+        Optional<Invitations.ToSend> invitation = invitations.invite(cancelled);
+        if (invitation.isPresent()) {
+            send(invitation.get(), false);
+        }
+    }
+
+    /** The invitation, or the same email once more saying so, and that no other reminder follows. */
+    void send(Invitations.ToSend toSend, boolean reminder) throws Exception {
+        SurveyInvitation invitation = toSend.invitation();
+        Subscriber subscriber = toSend.subscriber();
+        String answerToken = toSend.answerToken();
+        String optOutToken = toSend.optOutToken();
         Locale locale = subscriber.getLocale();
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale);
         String until = new LocalizedFormat(locale, subscriber.getTimeZone()).date(invitation.getExpiresAt());

@@ -25,10 +25,6 @@ public class SurveySettings {
     int linkDays;
 
     @Inject
-    @ConfigProperty(name = "survey.send-interval-seconds", defaultValue = "15")
-    long sendIntervalSeconds;
-
-    @Inject
     @ConfigProperty(name = "survey.base-url", defaultValue = "http://localhost:9080/survey")
     String baseUrl;
 
@@ -56,10 +52,6 @@ public class SurveySettings {
     public Optional<Duration> reminderAfter() {
         return config.getOptionalValue("survey.reminder-after", String.class).filter(text -> !text.isBlank())
                 .map(Duration::parse);
-    }
-
-    public long sendIntervalSeconds() {
-        return sendIntervalSeconds;
     }
 
     public String baseUrl() {
