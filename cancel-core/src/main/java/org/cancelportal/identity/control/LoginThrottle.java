@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cancelportal.throttle.control.AttemptCounter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down password guessing: after too many failed sign-ins within the window, for one account or from one client
@@ -24,25 +23,14 @@ public class LoginThrottle {
     DataSource dataSource;
 
     @Inject
-    @ConfigProperty(name = "login.max-failures-per-account", defaultValue = "5")
-    int maxPerAccount;
-
-    @Inject
-    @ConfigProperty(name = "login.max-failures-per-address", defaultValue = "30")
-    int maxPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "login.block-minutes", defaultValue = "5")
-    int blockMinutes;
+    LoginSettings settings;
 
     protected LoginThrottle() {
     }
 
-    public LoginThrottle(DataSource dataSource, int maxPerAccount, int maxPerAddress, int blockMinutes) {
+    public LoginThrottle(DataSource dataSource, LoginSettings settings) {
         this.dataSource = dataSource;
-        this.maxPerAccount = maxPerAccount;
-        this.maxPerAddress = maxPerAddress;
-        this.blockMinutes = blockMinutes;
+        this.settings = settings;
     }
 
     /** How long sign-ins for this account from this address are refused; empty when they are not. */
@@ -54,8 +42,8 @@ public class LoginThrottle {
     }
 
     public void failed(String account, String address, Instant now) {
-        counter().count(accountKey(account), maxPerAccount, window(), now);
-        counter().count(addressKey(address), maxPerAddress, window(), now);
+        counter().count(accountKey(account), settings.maxFailuresPerAccount(), window(), now);
+        counter().count(addressKey(address), settings.maxFailuresPerAddress(), window(), now);
     }
 
     /** A correct password clears the account's count; the address keeps its count until its window ends. */
@@ -68,7 +56,7 @@ public class LoginThrottle {
     }
 
     private Duration window() {
-        return Duration.ofMinutes(blockMinutes);
+        return settings.block();
     }
 
     private static List<String> keys(String account, String address) {

@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cancelportal.hashing.Sha256;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Signs the links we put in emails with HMAC-SHA256 and checks them. A signed value reads
@@ -32,7 +31,7 @@ public class LinkSigner {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     @Inject
-    Config config;
+    LinkSettings settings;
 
     @Inject
     Clock clock;
@@ -42,7 +41,7 @@ public class LinkSigner {
 
     @PostConstruct
     void loadKeys() {
-        keys.putAll(parseKeys(config.getOptionalValue("links.signing-keys", String.class).orElse("")));
+        keys.putAll(parseKeys(settings.signingKeys()));
         if (keys.isEmpty()) {
             byte[] ephemeral = new byte[32];
             new SecureRandom().nextBytes(ephemeral);

@@ -21,7 +21,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends each email once per Message-ID: SMTP through the server's mail session, or (mail.delivery=folder, for
@@ -43,16 +42,7 @@ public class Mailer {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "mail.delivery", defaultValue = "smtp")
-    String delivery;
-
-    @Inject
-    @ConfigProperty(name = "mail.folder", defaultValue = "mail")
-    String folder;
-
-    @Inject
-    @ConfigProperty(name = "mail.from", defaultValue = "Cancel Portal <no-reply@example.com>")
-    String from;
+    MailSettings settings;
 
     /** @return false when an email with this Message-ID was sent before (nothing is sent again) */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,7 +53,7 @@ public class Mailer {
             return false;
         }
         MimeMessage message = compose(email);
-        if ("folder".equals(delivery)) {
+        if (settings.toFolder()) {
             writeToFolder(email, message);
         } else {
             Transport.send(message);
@@ -81,7 +71,7 @@ public class Mailer {
 
     MimeMessage compose(OutgoingEmail email) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, email.messageId());
-        message.setFrom(new InternetAddress(from));
+        message.setFrom(new InternetAddress(settings.from()));
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(email.to()));
         message.setSubject(email.subject(), "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
@@ -96,7 +86,7 @@ public class Mailer {
     }
 
     private void writeToFolder(OutgoingEmail email, MimeMessage message) throws IOException, MessagingException {
-        Path directory = Path.of(folder);
+        Path directory = Path.of(settings.folder());
         Files.createDirectories(directory);
         Path file = directory.resolve(clock.instant().toEpochMilli() + "-" + email.kind() + "-"
                 + email.messageId().replaceAll("[^A-Za-z0-9.-]", "_") + ".eml");

@@ -10,23 +10,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RelaySettings {
 
     @Inject
-    @ConfigProperty(name = "outbox.poll-interval-ms", defaultValue = "1000")
+    @ConfigProperty(name = "outbox.poll-interval-ms")
     long pollIntervalMs;
 
     @Inject
-    @ConfigProperty(name = "outbox.batch-size", defaultValue = "50")
+    @ConfigProperty(name = "outbox.batch-size")
     int batchSize;
 
     @Inject
-    @ConfigProperty(name = "outbox.max-attempts", defaultValue = "10")
+    @ConfigProperty(name = "outbox.max-attempts")
     int maxAttempts;
 
     @Inject
-    @ConfigProperty(name = "outbox.backoff-initial-seconds", defaultValue = "5")
+    @ConfigProperty(name = "outbox.backoff-initial-seconds")
     long backoffInitialSeconds;
 
     @Inject
-    @ConfigProperty(name = "outbox.backoff-max-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "outbox.backoff-max-seconds")
     long backoffMaxSeconds;
 
     public long pollIntervalMs() {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.schema.control.NativeSql;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cancelportal.link.control.LinkSettings;
 
 /**
  * Portal sessions: an operator, whose customer is signed in on its own site, asks for a link that signs that customer
@@ -39,25 +39,20 @@ public class PortalSessions {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "portal.base-url", defaultValue = "http://localhost:9080")
-    String baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "portal-sessions.lifetime", defaultValue = "PT5M")
-    Duration lifetime;
+    LinkSettings links;
 
     /** The caller has checked that subscriber and subscription are the operator's and the return URL allowed. */
     public PortalLink open(OperatorAccount operator, long subscriberId, Long subscriptionId, String flow,
                            String returnUrl) {
         String token = LinkSigner.randomToken();
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
+        Instant expiresAt = now.plus(links.portalSessionLifetime());
         NativeSql.query(em, "INSERT INTO portal_session (token_hash, operator_id, subscriber_id, subscription_id, flow,"
                 + " return_url, created_at, expires_at) VALUES (?1, ?2, ?3, CAST(?4 AS BIGINT), ?5, ?6, ?7, ?8)",
                 LinkSigner.hash(token), operator.id(), subscriberId, subscriptionId, flow, returnUrl,
                 Timestamp.from(now), Timestamp.from(expiresAt)).executeUpdate();
         String signature = signer.sign(PURPOSE, token, expiresAt);
-        return new PortalLink(baseUrl + "/portal-session?token=" + token + "&sig="
+        return new PortalLink(links.portalBaseUrl() + "/portal-session?token=" + token + "&sig="
                 + URLEncoder.encode(signature, StandardCharsets.UTF_8), expiresAt);
     }
 

@@ -7,8 +7,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Survey answers are linked to a person only as long as needed: after survey.retention-days they become anonymous,
@@ -25,8 +23,7 @@ public class SurveyRetention {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "survey.retention-days", defaultValue = "365")
-    int retentionDays;
+    PrivacySettings settings;
 
     /** @return how many answers were made anonymous */
     public int apply() {
@@ -35,7 +32,7 @@ public class SurveyRetention {
                 + " WHERE editable_until < ?1").setParameter(1, now).executeUpdate();
         return em.createNativeQuery("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL,"
                         + " anonymous = TRUE, contact_consent = FALSE WHERE NOT anonymous AND submitted_at < ?1")
-                .setParameter(1, Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays))))
+                .setParameter(1, Timestamp.from(clock.instant().minus(settings.surveyRetention())))
                 .executeUpdate();
     }
 }

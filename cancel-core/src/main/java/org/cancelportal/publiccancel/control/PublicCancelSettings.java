@@ -3,6 +3,7 @@ package org.cancelportal.publiccancel.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,12 +16,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PublicCancelSettings {
 
     @Inject
-    @ConfigProperty(name = "public-cancel.time-zone", defaultValue = "Europe/Berlin")
+    @ConfigProperty(name = "public-cancel.time-zone")
     String timeZone;
 
     @Inject
-    @ConfigProperty(name = "public-cancel.answer-working-days", defaultValue = "2")
+    @ConfigProperty(name = "public-cancel.answer-working-days")
     int answerWorkingDays;
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.max-per-address")
+    int maxPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.block-minutes")
+    int blockMinutes;
 
     @Inject
     Clock clock;
@@ -31,6 +40,15 @@ public class PublicCancelSettings {
 
     public LocalDate today() {
         return clock.instant().atZone(zone()).toLocalDate();
+    }
+
+    /** Declarations from one client address within {@link #block()} before that address waits as long. */
+    public int maxPerAddress() {
+        return maxPerAddress;
+    }
+
+    public Duration block() {
+        return Duration.ofMinutes(blockMinutes);
     }
 
     /** Within how many working days support answers a declaration the portal could not match by itself. */

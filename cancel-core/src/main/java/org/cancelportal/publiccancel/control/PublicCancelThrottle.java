@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.cancelportal.throttle.control.AttemptCounter;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down anyone trying out emails and references on the public form: after too many declarations from one client
@@ -24,20 +23,14 @@ public class PublicCancelThrottle {
     DataSource dataSource;
 
     @Inject
-    @ConfigProperty(name = "public-cancel.max-per-address", defaultValue = "10")
-    int maxPerAddress;
-
-    @Inject
-    @ConfigProperty(name = "public-cancel.block-minutes", defaultValue = "5")
-    int blockMinutes;
+    PublicCancelSettings settings;
 
     protected PublicCancelThrottle() {
     }
 
-    public PublicCancelThrottle(DataSource dataSource, int maxPerAddress, int blockMinutes) {
+    public PublicCancelThrottle(DataSource dataSource, PublicCancelSettings settings) {
         this.dataSource = dataSource;
-        this.maxPerAddress = maxPerAddress;
-        this.blockMinutes = blockMinutes;
+        this.settings = settings;
     }
 
     /** How long this address still has to wait before sending another declaration; empty when it need not. */
@@ -46,7 +39,7 @@ public class PublicCancelThrottle {
     }
 
     public void declared(String address, Instant now) {
-        counter().count(KEY_PREFIX + address, maxPerAddress, Duration.ofMinutes(blockMinutes), now);
+        counter().count(KEY_PREFIX + address, settings.maxPerAddress(), settings.block(), now);
     }
 
     private AttemptCounter counter() {

@@ -23,7 +23,7 @@ class LoginThrottleTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
         SchemaMigration.migrate(postgres.getPostgresDatabase());
-        throttle = new LoginThrottle(postgres.getPostgresDatabase(), 3, 5, 5);
+        throttle = new LoginThrottle(postgres.getPostgresDatabase(), new LoginSettings(3, 5, 5));
     }
 
     @AfterAll

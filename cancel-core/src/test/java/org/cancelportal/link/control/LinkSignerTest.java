@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 class LinkSignerTest {
@@ -134,36 +133,8 @@ class LinkSignerTest {
     private static LinkSigner signerAt(String keys, Instant now) {
         LinkSigner signer = new LinkSigner();
         signer.clock = Clock.fixed(now, ZoneOffset.UTC);
-        signer.config = new Config() {
-            @SuppressWarnings("unchecked")
-            public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-                return Optional.of((T) keys);
-            }
-
-            public <T> T getValue(String name, Class<T> type) {
-                throw new UnsupportedOperationException();
-            }
-
-            public org.eclipse.microprofile.config.ConfigValue getConfigValue(String name) {
-                throw new UnsupportedOperationException();
-            }
-
-            public Iterable<String> getPropertyNames() {
-                return Set.of();
-            }
-
-            public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
-                return Set.of();
-            }
-
-            public <T> Optional<org.eclipse.microprofile.config.spi.Converter<T>> getConverter(Class<T> type) {
-                return Optional.empty();
-            }
-
-            public <T> T unwrap(Class<T> type) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        signer.settings = new LinkSettings();
+        signer.settings.signingKeys = Optional.of(keys);
         signer.loadKeys();
         return signer;
     }

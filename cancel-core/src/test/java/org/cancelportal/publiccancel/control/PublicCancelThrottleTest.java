@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.cancelportal.identity.control.LoginSettings;
 import org.cancelportal.identity.control.LoginThrottle;
 import org.cancelportal.schema.control.SchemaMigration;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +25,11 @@ class PublicCancelThrottleTest {
     static void start() throws Exception {
         postgres = EmbeddedPostgres.start();
         SchemaMigration.migrate(postgres.getPostgresDatabase());
-        throttle = new PublicCancelThrottle(postgres.getPostgresDatabase(), 3, 5);
-        logins = new LoginThrottle(postgres.getPostgresDatabase(), 3, 3, 5);
+        PublicCancelSettings settings = new PublicCancelSettings();
+        settings.maxPerAddress = 3;
+        settings.blockMinutes = 5;
+        throttle = new PublicCancelThrottle(postgres.getPostgresDatabase(), settings);
+        logins = new LoginThrottle(postgres.getPostgresDatabase(), new LoginSettings(3, 3, 5));
     }
 
     @AfterAll

@@ -6,9 +6,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Logger;
 import org.cancelportal.cancellation.control.CancellationCompletion;
+import org.cancelportal.cancellation.control.CompletionSettings;
 import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every minute, ends the subscriptions whose cancellation has reached its effective date. */
 @ApplicationScoped
@@ -23,11 +23,10 @@ public class CompletionSchedule {
     CancellationCompletion completion;
 
     @Inject
-    @ConfigProperty(name = "cancel.completion.interval-seconds", defaultValue = "60")
-    long intervalSeconds;
+    CompletionSettings settings;
 
     void start(@Observes SchemaReady ready) {
-        jobs.every(Duration.ofSeconds(intervalSeconds), Duration.ofSeconds(5), "Ending due subscriptions",
+        jobs.every(settings.interval(), Duration.ofSeconds(5), "Ending due subscriptions",
                 this::completeDue);
     }
 

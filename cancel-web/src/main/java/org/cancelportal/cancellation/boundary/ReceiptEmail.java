@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.cancelportal.cancellation.control.CancellationPolicy;
 import org.cancelportal.cancellation.control.Cancellations;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.link.control.LinkSettings;
 import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
@@ -29,7 +29,6 @@ import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.PageMessages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The confirmation on a durable medium: after a cancellation or an undo, the subscriber gets an email with the same
@@ -59,12 +58,7 @@ public class ReceiptEmail implements OutboxConsumer {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "portal.base-url", defaultValue = "http://localhost:9080")
-    String baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "links.receipt-days", defaultValue = "90")
-    long receiptLinkDays;
+    LinkSettings links;
 
     @Override
     public String name() {
@@ -136,7 +130,7 @@ public class ReceiptEmail implements OutboxConsumer {
 
     private String receiptLink(String reference) {
         String signature = signer.sign(RECEIPT_LINK_PURPOSE, reference,
-                clock.instant().plus(Duration.ofDays(receiptLinkDays)));
-        return baseUrl + "/receipt?ref=" + reference + "&sig=" + signature;
+                clock.instant().plus(links.receiptLinkValidity()));
+        return links.portalBaseUrl() + "/receipt?ref=" + reference + "&sig=" + signature;
     }
 }

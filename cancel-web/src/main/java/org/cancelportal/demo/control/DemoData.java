@@ -33,7 +33,6 @@ import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Fills an empty database with a few subscribers to try the portal with, dated relative to today, and prints their
@@ -49,8 +48,7 @@ public class DemoData {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "cancelportal.demo-data", defaultValue = "false")
-    boolean enabled;
+    DemoSettings settings;
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
@@ -74,7 +72,7 @@ public class DemoData {
 
     @Transactional
     void load(@Observes SchemaReady ready) {
-        if (!enabled) {
+        if (!settings.isOn()) {
             return;
         }
         boolean empty = em.createQuery("select count(s) from Subscriber s", Long.class).getSingleResult() == 0;

@@ -31,7 +31,6 @@ import org.cancelportal.schema.control.SchemaReady;
 import org.cancelportal.subscription.entity.BillingPeriod;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A year of past cancellations and exit-survey answers, so that the insights dashboard of a fresh demo server shows
@@ -51,7 +50,7 @@ public class DemoHistory {
     static final int AFTER_DEMO_DATA = Interceptor.Priority.APPLICATION + 1000;
 
     static final int FORMER_CUSTOMERS = 800;
-    /** Any fixed value would do; with this one the 400 draws come out close to the shares below. */
+    /** Any fixed value would do; with this one the draws come out close to the shares below. */
     private static final long SEED = 34;
     private static final int DAYS = 365;
     private static final String REVIEWER = "product@example.com";
@@ -296,15 +295,14 @@ public class DemoHistory {
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "cancelportal.demo-history", defaultValue = "false")
-    boolean enabled;
+    DemoSettings settings;
 
     @Inject
     Clock clock;
 
     @Transactional
     void load(@Observes @Priority(AFTER_DEMO_DATA) SchemaReady ready) {
-        if (!enabled || alreadyLoaded()) {
+        if (!settings.history() || alreadyLoaded()) {
             return;
         }
         Map<String, Plan> plans = demoPlans();
@@ -413,7 +411,7 @@ public class DemoHistory {
         }
 
         /**
-         * One cancellation in each equal slice of the year's weight, at a random point of its slice: with only 400 of
+         * One cancellation in each equal slice of the year's weight, at a random point of its slice: with so few of
          * them, independent draws would drown the trend in noise. Customer numbers grow with time.
          */
         private int daysAgo(int n) {

@@ -8,7 +8,7 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.cancelportal.web.security.FacesSignIn;
 import org.cancelportal.web.PageMessages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cancelportal.link.control.LinkSettings;
 
 @Named("login")
 @RequestScoped
@@ -24,8 +24,7 @@ public class LoginPage {
     PageMessages messages;
 
     @Inject
-    @ConfigProperty(name = "survey.base-url", defaultValue = "/survey")
-    String surveyBaseUrl;
+    LinkSettings links;
 
     private String email;
     private String password;
@@ -52,7 +51,7 @@ public class LoginPage {
             return external.getRequestContextPath() + "/support/search";
         }
         if (external.isUserInRole("product")) {
-            return surveyBaseUrl + "/insights";
+            return links.surveyBaseUrl() + "/insights";
         }
         return external.getRequestContextPath() + "/account";
     }

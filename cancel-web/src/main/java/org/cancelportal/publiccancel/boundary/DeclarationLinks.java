@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
+import org.cancelportal.link.control.LinkSettings;
 import org.cancelportal.link.control.LinkSigner;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The confirmation of a declaration has a stable address of its own, signed and expiring like the receipt link: the
@@ -26,22 +25,17 @@ public class DeclarationLinks {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "portal.base-url", defaultValue = "http://localhost:9080")
-    String baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "links.receipt-days", defaultValue = "90")
-    long linkDays;
+    LinkSettings links;
 
     /** Path and query, for a redirect inside the portal. */
     public String confirmationPath(String reference) {
-        String signature = signer.sign(PURPOSE, reference, clock.instant().plus(Duration.ofDays(linkDays)));
+        String signature = signer.sign(PURPOSE, reference, clock.instant().plus(links.receiptLinkValidity()));
         return PATH + "?ref=" + encode(reference) + "&sig=" + encode(signature);
     }
 
     /** The whole address, for the email. */
     public String confirmationUrl(String reference) {
-        return baseUrl + confirmationPath(reference);
+        return links.portalBaseUrl() + confirmationPath(reference);
     }
 
     public boolean genuine(String reference, String signature) {

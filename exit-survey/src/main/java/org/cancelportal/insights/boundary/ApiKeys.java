@@ -4,9 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import org.cancelportal.hashing.Sha256;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * API keys for the team's tools. Only SHA-256 hashes are configured, so the configuration never holds a usable key;
@@ -16,8 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiKeys {
 
     @Inject
-    @ConfigProperty(name = "insights.api-key-hashes", defaultValue = "none")
-    List<String> hashes;
+    ApiSettings settings;
 
     public boolean accepts(String key) {
         if (key == null || key.isBlank()) {
@@ -25,7 +22,7 @@ public class ApiKeys {
         }
         byte[] presented = Sha256.hex(key.strip()).getBytes(StandardCharsets.US_ASCII);
         boolean accepted = false;
-        for (String hash : hashes) {
+        for (String hash : settings.keyHashes()) {
             // compare every hash in constant time, so timing tells nothing about how close a guess was
             accepted |= MessageDigest.isEqual(presented, hash.strip().toLowerCase().getBytes(StandardCharsets.US_ASCII));
         }

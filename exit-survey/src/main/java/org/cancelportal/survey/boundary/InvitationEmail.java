@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.cancelportal.cancellation.control.CancellationEvents;
+import org.cancelportal.link.control.LinkSettings;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
 import org.cancelportal.mail.control.Mailer;
@@ -43,6 +44,9 @@ public class InvitationEmail implements OutboxConsumer {
 
     @Inject
     SurveySettings settings;
+
+    @Inject
+    LinkSettings links;
 
     @Override
     public String name() {
@@ -79,11 +83,11 @@ public class InvitationEmail implements OutboxConsumer {
         EmailBody body = common.start(locale, subscriber.getName())
                 .paragraph(words.getString("mail.thanks"))
                 .paragraph(words.getString("mail.question"))
-                .link(words.getString("mail.answer"), settings.baseUrl() + "/r/" + answerToken)
+                .link(words.getString("mail.answer"), links.surveyBaseUrl() + "/r/" + answerToken)
                 .paragraph(format(words, "mail.until", until) + (reminder ? " " + words.getString("mail.reminder.only")
                         : ""))
                 .paragraph(words.getString("mail.opt-out.text"))
-                .link(words.getString("mail.opt-out"), settings.baseUrl() + "/opt-out/" + optOutToken);
+                .link(words.getString("mail.opt-out"), links.surveyBaseUrl() + "/opt-out/" + optOutToken);
         common.finish(body, locale);
         String subject = words.getString(reminder ? "mail.reminder.subject" : "mail.subject");
         String kind = reminder ? "survey-reminder" : "survey-invitation";

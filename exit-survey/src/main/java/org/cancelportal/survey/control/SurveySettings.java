@@ -5,35 +5,31 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The survey's MicroProfile Config keys, survey.*. */
+/** The survey's settings, survey.* (its address is a {@link org.cancelportal.link.control.LinkSettings}). */
 @ApplicationScoped
 public class SurveySettings {
 
     @Inject
-    @ConfigProperty(name = "survey.invitation-delay", defaultValue = "PT1H")
+    @ConfigProperty(name = "survey.invitation-delay")
     Duration invitationDelay;
 
     @Inject
-    @ConfigProperty(name = "survey.min-days-between-invitations", defaultValue = "90")
+    @ConfigProperty(name = "survey.min-days-between-invitations")
     int minDaysBetweenInvitations;
 
     @Inject
-    @ConfigProperty(name = "survey.link-days", defaultValue = "14")
+    @ConfigProperty(name = "survey.link-days")
     int linkDays;
 
+    /** Empty in portal.xml, and MicroProfile Config reads an empty value as none. */
     @Inject
-    @ConfigProperty(name = "survey.base-url", defaultValue = "http://localhost:9080/survey")
-    String baseUrl;
+    @ConfigProperty(name = "survey.reminder-after")
+    Optional<Duration> reminderAfter;
 
     @Inject
-    Config config;
-
-    @Inject
-    @ConfigProperty(name = "survey.reasons", defaultValue = "too_expensive,missing_features,switched_service,unused,"
-            + "customer_service,too_complex,low_quality,other")
+    @ConfigProperty(name = "survey.reasons")
     List<String> reasons;
 
     public Duration invitationDelay() {
@@ -50,12 +46,7 @@ public class SurveySettings {
 
     /** Empty (the default): no reminder is ever sent. Else one, this long after the invitation, if no answer came. */
     public Optional<Duration> reminderAfter() {
-        return config.getOptionalValue("survey.reminder-after", String.class).filter(text -> !text.isBlank())
-                .map(Duration::parse);
-    }
-
-    public String baseUrl() {
-        return baseUrl;
+        return reminderAfter;
     }
 
     /** Stable codes (compatible with common billing providers' cancellation reasons), labels in the bundles. */

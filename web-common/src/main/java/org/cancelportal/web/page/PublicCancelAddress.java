@@ -3,7 +3,7 @@ package org.cancelportal.web.page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.cancelportal.link.control.LinkSettings;
 
 /**
  * Where the public cancellation form is, for pages outside the portal (the exit survey): every page a customer can
@@ -16,10 +16,9 @@ public class PublicCancelAddress {
     public static final String PATH = "/cancel-contract";
 
     @Inject
-    @ConfigProperty(name = "portal.base-url", defaultValue = "http://localhost:9080")
-    String portalBaseUrl;
+    LinkSettings links;
 
     public String getUrl() {
-        return portalBaseUrl + PATH;
+        return links.portalBaseUrl() + PATH;
     }
 }

@@ -1,0 +1,32 @@
+package org.cancelportal.demo.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether this server runs with demo data (only then does the login page list the demo logins) and with a year of
+ * demo history for the insights pages. Both are off unless the run command or the tests turn them on.
+ */
+@Named("demoMode")
+@ApplicationScoped
+public class DemoSettings {
+
+    @Inject
+    @ConfigProperty(name = "cancelportal.demo-data")
+    boolean data;
+
+    @Inject
+    @ConfigProperty(name = "cancelportal.demo-history")
+    boolean history;
+
+    /** For the pages: #{demoMode.on}. */
+    public boolean isOn() {
+        return data;
+    }
+
+    public boolean history() {
+        return history;
+    }
+}
