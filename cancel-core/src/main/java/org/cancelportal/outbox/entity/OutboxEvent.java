@@ -1,9 +1,13 @@
 package org.cancelportal.outbox.entity;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -59,6 +63,13 @@ public class OutboxEvent {
 
     public String getPayload() {
         return payload;
+    }
+
+    /** The payload as the JSON object it was published as. */
+    public JsonObject payloadObject() {
+        try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+            return reader.readObject();
+        }
     }
 
     public Instant getOccurredAt() {

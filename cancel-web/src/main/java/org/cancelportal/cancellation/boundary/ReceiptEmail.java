@@ -5,8 +5,6 @@ import static org.cancelportal.mail.control.CommonEmailParts.lines;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -72,7 +70,7 @@ public class ReceiptEmail implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) throws Exception {
-        String reference = Json.createReader(new StringReader(event.getPayload())).readObject().getString("reference");
+        String reference = event.payloadObject().getString("reference");
         Cancellation cancellation = cancellations.byReference(reference)
                 .orElseThrow(() -> new IllegalStateException("No cancellation " + reference));
         Subscriber subscriber = cancellation.getSubscription().getSubscriber();

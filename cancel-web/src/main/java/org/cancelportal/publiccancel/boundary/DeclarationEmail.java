@@ -4,8 +4,6 @@ import static org.cancelportal.mail.control.CommonEmailParts.format;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +55,7 @@ public class DeclarationEmail implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) throws Exception {
-        String reference = Json.createReader(new StringReader(event.getPayload())).readObject().getString("reference");
+        String reference = event.payloadObject().getString("reference");
         CancellationDeclaration declaration = declarations.byReference(reference)
                 .orElseThrow(() -> new IllegalStateException("No declaration " + reference));
         Locale locale = declaration.declared().locale();

@@ -2,8 +2,6 @@ package org.cancelportal.insights.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import java.io.StringReader;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -49,7 +47,7 @@ public class ReplyEmail implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) throws Exception {
-        long replyId = Json.createReader(new StringReader(event.getPayload())).readObject().getJsonNumber("replyId")
+        long replyId = event.payloadObject().getJsonNumber("replyId")
                 .longValue();
         Optional<Replies.Deliverable> deliverable = replies.deliverable(replyId);
         if (deliverable.isEmpty()) {

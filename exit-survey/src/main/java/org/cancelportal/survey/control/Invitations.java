@@ -3,11 +3,9 @@ package org.cancelportal.survey.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +47,9 @@ public class Invitations {
     Outbox outbox;
 
     @Inject
+    OptOuts optOuts;
+
+    @Inject
     Clock clock;
 
     /** An invitation or reminder to send now: to whom, and the two links it carries. */
@@ -60,7 +61,7 @@ public class Invitations {
      * an opt-out, a recent invitation), marks it sent and announces it for the reminder.
      */
     public Optional<ToSend> invite(OutboxEvent cancelled) {
-        String reference = payload(cancelled).getString("reference");
+        String reference = cancelled.payloadObject().getString("reference");
         NativeSql.query(em, "INSERT INTO survey_invitation (event_id, cancellation_id, subscriber_id, status, due_at)"
                         + " SELECT ?1, c.id, s.subscriber_id, 'SCHEDULED', ?2 FROM cancellation c"
                         + " JOIN subscription s ON s.id = c.subscription_id WHERE c.reference = ?3"
@@ -97,7 +98,7 @@ public class Invitations {
                 + " AND i.status = 'SENT' AND i.responded_at IS NULL AND i.reminder_sent_at IS NULL"
                 + " AND i.expires_at > ?2 AND i.subscriber_id IS NOT NULL AND NOT EXISTS"
                 + " (SELECT 1 FROM survey_opt_out o WHERE o.subscriber_id = i.subscriber_id) FOR UPDATE OF i",
-                payload(sent).getJsonNumber("invitationId").longValue(), Timestamp.from(now));
+                sent.payloadObject().getJsonNumber("invitationId").longValue(), Timestamp.from(now));
         if (open.isEmpty()) {
             return Optional.empty();
         }
@@ -116,7 +117,7 @@ public class Invitations {
         if (invitation.getSubscriberId() == null) {
             return Optional.of("NO_SUBSCRIBER");
         }
-        if (exists("SELECT 1 FROM survey_opt_out WHERE subscriber_id = ?1", invitation.getSubscriberId())) {
+        if (optOuts.hasOptedOut(invitation.getSubscriberId())) {
             return Optional.of("OPTED_OUT");
         }
         if (exists("SELECT 1 FROM survey_invitation WHERE subscriber_id = ?1 AND status = 'SENT' AND sent_at > ?2",
@@ -138,9 +139,5 @@ public class Invitations {
 
     private boolean exists(String sql, Object... parameters) {
         return !NativeSql.query(em, sql, parameters).getResultList().isEmpty();
-    }
-
-    private static JsonObject payload(OutboxEvent event) {
-        return Json.createReader(new StringReader(event.getPayload())).readObject();
     }
 }
