@@ -190,6 +190,31 @@ class CancelJourneyIT extends PortalInABrowser {
     }
 
     @Test
+    void aSignInLastsAsLongAsItsSessionThoughTheServerForgetsWhomItSignedIn() {
+        signInAsNewSubscriber();
+
+        TestData.forgetSignIns(base);
+
+        browser.open("account");
+        assertEquals("Your subscriptions", browser.heading(), browser.url() + "\n" + browser.text());
+        browser.press("Cancel at the end of the period");
+        assertEquals("Your cancellation is confirmed", browser.heading());
+    }
+
+    @Test
+    void signingOutEndsTheSignInEvenForSomeoneWhoKeptTheSessionCookie() {
+        signInAsNewSubscriber();
+        String session = browser.cookie("JSESSIONID");
+
+        browser.press("Sign out");
+
+        assertTrue(browser.text().contains("You are signed out."), browser.text());
+        browser.setCookie("JSESSIONID", session);
+        browser.open("account");
+        assertTrue(browser.url().contains("/login"), browser.url());
+    }
+
+    @Test
     void errorPagesAreHumanAndNeverShowAStackTrace() {
         signInAsNewSubscriber();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -83,9 +84,24 @@ class PortalSessionIT extends PortalInABrowser {
     }
 
     @Test
+    void theSignInHoldsThoughTheServerForgetsWhomItSignedIn() {
+        browser.openUrl(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
+        assertTrue(browser.url().endsWith("/account"), browser.url());
+
+        TestData.forgetSignIns(base);
+
+        browser.open("account");
+        assertTrue(browser.url().endsWith("/account"), browser.url() + "\n" + browser.text());
+        browser.pressWithin(browser.idsOf("section.card").get(0), "Cancel at the end of the period");
+        assertEquals("Your cancellation is confirmed", browser.heading());
+        assertEquals("CANCELLATION_SCHEDULED", shop.client().get("subscriptions/sub_a").json().getString("status"));
+    }
+
+    @Test
     void aNewLinkReplacesWhoeverWasSignedInBefore() {
         browser.openUrl(session("{\"subscriber\":\"cus_b\",\"return_url\":\"" + RETURN_URL + "\"}"));
         String before = browser.cookie("JSESSIONID");
+        assertTrue(before != null, browser.url() + "\n" + browser.text());
         browser.openUrl(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
         assertFalse(before.equals(browser.cookie("JSESSIONID")), "a fresh session");
         assertEquals(1, browser.idsOf("section.card").size(), browser.url() + "\n" + browser.text());

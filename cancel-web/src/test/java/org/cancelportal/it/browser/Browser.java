@@ -251,6 +251,11 @@ public final class Browser implements AutoCloseable {
         return cookie == null ? null : cookie.getValue();
     }
 
+    /** Sets a cookie of this site, as someone who had kept its value would. */
+    public void setCookie(String name, String value) {
+        driver.manage().addCookie(new org.openqa.selenium.Cookie(name, value, "/"));
+    }
+
     /** This browser's cookies as a Cookie header, to fetch what a link points to (a download) the same way. */
     public String cookieHeader() {
         return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())

@@ -132,6 +132,11 @@ public final class TestData {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The server forgets whom it signed in, as after its cache timeout or on another node (the session stays). */
+    public static void forgetSignIns(URL base) {
+        send(base, "test-fixtures/forget-sign-ins");
+    }
+
     public static void clearPublicCancelThrottle(URL base) {
         send(base, "test-fixtures/public-cancel-throttle");
     }

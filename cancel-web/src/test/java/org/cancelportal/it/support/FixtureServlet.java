@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
- * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would.
+ * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would;
+ * POST /test-fixtures/forget-sign-ins empties the server's authentication cache, as its timeout, a restart or another
+ * node would.
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
-        "/test-fixtures/outbox", "/test-fixtures/mail-address"})
+        "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -61,6 +63,17 @@ public class FixtureServlet extends HttpServlet {
         }
     }
 
+    /** Liberty's own switch for its authentication cache, the MBean an administrator would use. */
+    private static void forgetSignIns() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName(
+                    "WebSphere:service=com.ibm.websphere.security.authentication.cache.DeleteAuthCache"),
+                    "removeAllEntries", new Object[0], new String[0]);
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getServletPath().endsWith("/declarations")) {
@@ -91,6 +104,10 @@ public class FixtureServlet extends HttpServlet {
         response.setContentType("application/json");
         if (request.getServletPath().endsWith("/survey")) {
             fixtures.expireInvitations(request.getParameter("email"));
+            return;
+        }
+        if (request.getServletPath().endsWith("/forget-sign-ins")) {
+            forgetSignIns();
             return;
         }
         if (request.getServletPath().endsWith("/mail-address")) {

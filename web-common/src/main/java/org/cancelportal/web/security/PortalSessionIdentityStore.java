@@ -2,7 +2,6 @@ package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.security.enterprise.credential.CallerOnlyCredential;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -20,20 +19,15 @@ public class PortalSessionIdentityStore implements IdentityStore {
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (credential instanceof PortalSessionCredential session) {
-            return subscriber(session.login());
-        }
-        // The runtime asserts a caller it signed in before (from its own signed single-sign-on cookie) with a
-        // CallerOnlyCredential whenever it no longer holds that sign-in in its cache, e.g. on a busy server. Without
-        // this the subscriber of a portal session, who has no password row, would be signed out mid-way.
-        if (credential instanceof CallerOnlyCredential caller
-                && SubscriberLogins.subscriberId(caller.getCaller()).isPresent()) {
-            return subscriber(caller.getCaller());
+            return new CredentialValidationResult(new CallerPrincipal(session.login()), Set.of("subscriber"));
         }
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
-    private static CredentialValidationResult subscriber(String login) {
-        return new CredentialValidationResult(new CallerPrincipal(login), Set.of("subscriber"));
+    /** Asked before the password store (priority 70), which would log an error for a credential it cannot read. */
+    @Override
+    public int priority() {
+        return 60;
     }
 
     /** Groups are taken only from stores that provide them; this one names its own callers, and only those. */

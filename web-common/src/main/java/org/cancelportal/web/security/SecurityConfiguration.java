@@ -1,18 +1,15 @@
 package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 
 /**
- * Form login on each application's own /login page, checked against the app_user table with PBKDF2 hashes. Roles are
- * the groups the store returns (subscriber, support, product, admin, operator), mapped by name. It lives in the core so
- * that both applications sign people in the same way.
+ * The password store: sign-ins on each application's own /login page are checked against the app_user table with
+ * PBKDF2 hashes. Roles are the groups the store returns (subscriber, support, product, admin, operator), mapped by
+ * name. {@link SessionSignInMechanism} is how a sign-in is made and kept; both live here so that both applications
+ * sign people in the same way.
  */
-@CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login", errorPage = "", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "jdbc/cancelportal",
         callerQuery = "SELECT password_hash FROM app_user WHERE username = ?",

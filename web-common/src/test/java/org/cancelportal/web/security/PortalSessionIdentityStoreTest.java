@@ -24,10 +24,9 @@ class PortalSessionIdentityStoreTest {
     }
 
     @Test
-    void theRuntimeReassertingAPortalSessionCallerKeepsThemSignedIn() {
-        CredentialValidationResult result = store.validate(new CallerOnlyCredential(SubscriberLogins.forSubscriber(7)));
-        assertEquals(Status.VALID, result.getStatus());
-        assertEquals(Set.of("subscriber"), result.getCallerGroups());
+    void aPortalSessionSubscribersNameAloneSignsNobodyIn() {
+        assertEquals(Status.NOT_VALIDATED,
+                store.validate(new CallerOnlyCredential(SubscriberLogins.forSubscriber(7))).getStatus());
     }
 
     @Test
