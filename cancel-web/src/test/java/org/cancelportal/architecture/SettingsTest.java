@@ -1,4 +1,4 @@
-package org.cancelportal.configuration;
+package org.cancelportal.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,7 +54,7 @@ class SettingsTest {
     void everyKeyTheCodeReadsHasItsDefaultInPortalXmlAndNowhereElse() throws Exception {
         Map<String, String> configured = portalXml();
         List<String> wrong = new ArrayList<>();
-        for (JavaField field : mainClasses().stream().flatMap(c -> c.getFields().stream())
+        for (JavaField field : Modules.ALL.stream().flatMap(c -> c.getFields().stream())
                 .filter(f -> f.isAnnotatedWith(ConfigProperty.class)).toList()) {
             ConfigProperty property = field.getAnnotationOfType(ConfigProperty.class);
             if (!configured.containsKey(property.name())) {
@@ -71,20 +69,14 @@ class SettingsTest {
 
     @Test
     void onlySettingsClassesReadConfiguration() {
-        JavaClasses classes = mainClasses();
         fields().that().areAnnotatedWith(ConfigProperty.class)
                 .should().beDeclaredInClassesThat().haveSimpleNameEndingWith("Settings")
                 .because("each concern reads its settings in one typed class")
-                .check(classes);
+                .check(Modules.ALL);
         noClasses().that().doNotHaveFullyQualifiedName(READ_BY_KEY[0])
                 .and().doNotHaveFullyQualifiedName(READ_BY_KEY[1])
                 .should().dependOnClassesThat().areAssignableTo(Config.class)
-                .check(classes);
-    }
-
-    private static JavaClasses mainClasses() {
-        return new ClassFileImporter().importPaths(List.of("cancel-core", "web-common", "insights", "exit-survey",
-                "cancel-web").stream().map(module -> ROOT.resolve(module).resolve("target/classes")).toList());
+                .check(Modules.ALL);
     }
 
     /** Key → default from the table under "| Key | Default | Meaning |"; "empty" is the empty string. */
