@@ -43,11 +43,11 @@ public class PolicyConfiguration {
     }
 
     public static CancellationPolicy fromConfig(Function<String, Optional<String>> lookup) {
-        CancellationMode defaultMode = oneOf(lookup, DEFAULT_MODE, CancellationMode.class, CancellationMode.END_OF_PERIOD);
-        boolean immediateOffered = bool(lookup, IMMEDIATE_OFFERED, true);
-        RefundRule refundRule = oneOf(lookup, REFUND_RULE, RefundRule.class, RefundRule.PRORATED);
-        int fullRefundDays = wholeNumber(lookup, FULL_REFUND_DAYS, 14);
-        boolean undoAllowed = bool(lookup, UNDO_ALLOWED, true);
+        CancellationMode defaultMode = oneOf(lookup, DEFAULT_MODE, CancellationMode.class);
+        boolean immediateOffered = bool(lookup, IMMEDIATE_OFFERED);
+        RefundRule refundRule = oneOf(lookup, REFUND_RULE, RefundRule.class);
+        int fullRefundDays = wholeNumber(lookup, FULL_REFUND_DAYS);
+        boolean undoAllowed = bool(lookup, UNDO_ALLOWED);
         DataHandling dataHandling = dataHandling(lookup);
         if (defaultMode == CancellationMode.IMMEDIATE && !immediateOffered) {
             throw new InvalidPolicyConfigurationException(DEFAULT_MODE + " is IMMEDIATE but " + IMMEDIATE_OFFERED
@@ -57,59 +57,50 @@ public class PolicyConfiguration {
                 dataHandling);
     }
 
-    private static <E extends Enum<E>> E oneOf(Function<String, Optional<String>> lookup, String key, Class<E> type,
-                                               E fallback) {
-        Optional<String> raw = value(lookup, key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
+    private static <E extends Enum<E>> E oneOf(Function<String, Optional<String>> lookup, String key, Class<E> type) {
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        String raw = value(lookup, key, allowed);
         try {
-            return Enum.valueOf(type, raw.get().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw invalid(key, raw.get(), allowed);
+            throw invalid(key, raw, allowed);
         }
     }
 
-    private static boolean bool(Function<String, Optional<String>> lookup, String key, boolean fallback) {
-        Optional<String> raw = value(lookup, key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        return switch (raw.get().toLowerCase(Locale.ROOT)) {
+    private static boolean bool(Function<String, Optional<String>> lookup, String key) {
+        String raw = value(lookup, key, "true, false");
+        return switch (raw.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw invalid(key, raw.get(), "true, false");
+            default -> throw invalid(key, raw, "true, false");
         };
     }
 
-    private static int wholeNumber(Function<String, Optional<String>> lookup, String key, int fallback) {
-        Optional<String> raw = value(lookup, key);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
+    private static int wholeNumber(Function<String, Optional<String>> lookup, String key) {
+        String allowed = "a whole number of days, 0 or more";
+        String raw = value(lookup, key, allowed);
         try {
-            int number = Integer.parseInt(raw.get());
+            int number = Integer.parseInt(raw);
             if (number >= 0) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(key, raw.get(), "a whole number of days, 0 or more");
+        throw invalid(key, raw, allowed);
     }
 
     private static DataHandling dataHandling(Function<String, Optional<String>> lookup) {
-        Optional<String> raw = value(lookup, DATA_TEXT_KEY);
-        if (raw.isEmpty()) {
-            return DataHandling.DELETED_AFTER_30_DAYS;
-        }
-        return DataHandling.ofTextKey(raw.get()).orElseThrow(() -> invalid(DATA_TEXT_KEY, raw.get(),
-                Arrays.stream(DataHandling.values()).map(DataHandling::textKey).collect(Collectors.joining(", "))));
+        String allowed = Arrays.stream(DataHandling.values()).map(DataHandling::textKey)
+                .collect(Collectors.joining(", "));
+        String raw = value(lookup, DATA_TEXT_KEY, allowed);
+        return DataHandling.ofTextKey(raw).orElseThrow(() -> invalid(DATA_TEXT_KEY, raw, allowed));
     }
 
-    private static Optional<String> value(Function<String, Optional<String>> lookup, String key) {
-        return lookup.apply(key).map(String::trim).filter(text -> !text.isEmpty());
+    /** The value, trimmed; portal.xml gives every key its default, so a missing or blank one is a mistake. */
+    private static String value(Function<String, Optional<String>> lookup, String key, String allowed) {
+        return lookup.apply(key).map(String::trim).filter(text -> !text.isEmpty())
+                .orElseThrow(() -> invalid(key, "", allowed));
     }
 
     private static InvalidPolicyConfigurationException invalid(String key, String value, String allowed) {

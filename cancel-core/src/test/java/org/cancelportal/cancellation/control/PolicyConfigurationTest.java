@@ -5,19 +5,47 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
 import java.util.Optional;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class PolicyConfigurationTest {
 
+    /** The policy's keys as the server has them before anyone sets one: their defaults in portal.xml. */
+    private static final Map<String, String> PORTAL_XML = portalXmlDefaults();
+
     private static CancellationPolicy configured(Map<String, String> values) {
-        return PolicyConfiguration.fromConfig(key -> Optional.ofNullable(values.get(key)));
+        Map<String, String> configured = new HashMap<>(PORTAL_XML);
+        configured.putAll(values);
+        return PolicyConfiguration.fromConfig(key -> Optional.ofNullable(configured.get(key)));
+    }
+
+    private static Map<String, String> portalXmlDefaults() {
+        Path portalXml = Path.of("../cancel-web/src/main/liberty/config/portal.xml");
+        try {
+            NodeList variables = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(portalXml.toFile()).getElementsByTagName("variable");
+            Map<String, String> defaults = new HashMap<>();
+            for (int i = 0; i < variables.getLength(); i++) {
+                Element variable = (Element) variables.item(i);
+                if (variable.getAttribute("name").startsWith(PolicyConfiguration.PREFIX)) {
+                    defaults.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
+                }
+            }
+            return defaults;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + portalXml.toAbsolutePath(), e);
+        }
     }
 
     private static CancellationPolicy configured(String key, String value) {
@@ -29,7 +57,7 @@ class PolicyConfigurationTest {
     }
 
     @Test
-    void withNothingConfiguredSubscribersGetTheDefaults() {
+    void withNothingConfiguredSubscribersGetTheDefaultsOfPortalXml() {
         CancellationPolicy policy = configured(Map.of());
 
         assertEquals(new CancellationPolicy(CancellationMode.END_OF_PERIOD, true, RefundRule.PRORATED, 14, true,
@@ -38,12 +66,20 @@ class PolicyConfigurationTest {
         assertEquals(List.of(CancellationMode.END_OF_PERIOD, CancellationMode.IMMEDIATE), policy.offeredModes());
     }
 
+    @ParameterizedTest(name = "{0} blank")
+    @ValueSource(strings = {"cancel.policy.default-mode", "cancel.policy.immediate-offered",
+            "cancel.policy.refund-rule", "cancel.policy.full-refund-days", "cancel.policy.undo-allowed",
+            "cancel.policy.data-text-key"})
+    void aBlankValueStopsTheStartNamingItsKey(String key) {
+        assertTrue(rejection(key, " ").startsWith("Invalid configuration: " + key + " is '';"), rejection(key, " "));
+    }
+
     @Test
-    void blankValuesCountAsNotConfigured() {
-        assertEquals(configured(Map.of()), configured(Map.of(
-                "cancel.policy.default-mode", "  ",
-                "cancel.policy.refund-rule", "",
-                "cancel.policy.full-refund-days", " ")));
+    void aKeyNobodyDefinedStopsTheStartToo() {
+        Map<String, String> withoutRule = new HashMap<>(PORTAL_XML);
+        withoutRule.remove("cancel.policy.refund-rule");
+        assertThrows(InvalidPolicyConfigurationException.class,
+                () -> PolicyConfiguration.fromConfig(key -> Optional.ofNullable(withoutRule.get(key))));
     }
 
     @Test
