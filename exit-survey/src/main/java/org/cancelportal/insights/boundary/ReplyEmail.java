@@ -47,8 +47,7 @@ public class ReplyEmail implements OutboxConsumer {
 
     @Override
     public void handle(OutboxEvent event) throws Exception {
-        long replyId = event.payloadObject().getJsonNumber("replyId")
-                .longValue();
+        long replyId = event.payloadObject().getJsonNumber("replyId").longValue();
         Optional<Replies.Deliverable> deliverable = replies.deliverable(replyId);
         if (deliverable.isEmpty()) {
             LOG.info(() -> "Reply " + replyId + " not sent: the person can no longer be contacted");
