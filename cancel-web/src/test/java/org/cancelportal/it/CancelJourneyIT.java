@@ -215,6 +215,19 @@ class CancelJourneyIT extends PortalInABrowser {
     }
 
     @Test
+    void theErasureItselfRefusesASubscriberWhoGetsPastTheAdminPagesGuard() {
+        TestData.Person someoneElse = TestData.newSubscriber(base);
+        signInAsNewSubscriber();
+
+        browser.open("test-fixtures/erase?email=" + someoneElse.email());
+
+        assertEquals("This page is not open to your account", browser.heading(), browser.text());
+        browser.forgetSession();
+        browser.signIn(someoneElse.email(), someoneElse.password());
+        assertEquals("Your subscriptions", browser.heading(), "their data and login are untouched");
+    }
+
+    @Test
     void errorPagesAreHumanAndNeverShowAStackTrace() {
         signInAsNewSubscriber();
 

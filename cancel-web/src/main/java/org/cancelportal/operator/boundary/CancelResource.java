@@ -22,7 +22,6 @@ import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
-import org.cancelportal.cancellation.entity.Channel;
 import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
@@ -117,7 +116,7 @@ public class CancelResource {
         // this very call, so the answer can tell "cancelled now" (201) from "was already in force" (200).
         String ownKey = "api:" + UUID.randomUUID();
         Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode,
-                Requester.staff(operator.actor(), Channel.API), ownKey));
+                Requester.operator(operator.actor(), operator.id()), ownKey));
         boolean madeNow = ownKey.equals(cancellation.getIdempotencyKey());
         return new StoredResponse(madeNow ? 201 : 200, Representations.cancellation(cancellation).toString());
     }

@@ -1,5 +1,6 @@
 package org.cancelportal.operatordata.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,10 +49,12 @@ public class ImportPage {
     public record Line(long row, String column, String detail) {
     }
 
+    @RolesAllowed("admin")
     public void check() {
         run(false);
     }
 
+    @RolesAllowed("admin")
     public void importFile() {
         run(true);
     }

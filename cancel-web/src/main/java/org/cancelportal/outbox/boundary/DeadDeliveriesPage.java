@@ -1,5 +1,6 @@
 package org.cancelportal.outbox.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -36,6 +37,7 @@ public class DeadDeliveriesPage {
         return rows;
     }
 
+    @RolesAllowed("admin")
     public void retry(String eventId, String consumer) {
         if (retry.retry(UUID.fromString(eventId), consumer, security.getCallerPrincipal().getName())) {
             messages.info("admin.deliveries.retried");

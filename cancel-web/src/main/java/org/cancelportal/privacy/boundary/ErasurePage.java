@@ -1,5 +1,6 @@
 package org.cancelportal.privacy.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,6 +24,7 @@ public class ErasurePage {
 
     private String email;
 
+    @RolesAllowed("admin")
     public void erase() {
         eraser.subscriberByEmail(email).ifPresentOrElse(id -> {
             eraser.erase(id, security.getCallerPrincipal().getName());

@@ -1,5 +1,6 @@
 package org.cancelportal.supportdesk.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -86,6 +87,7 @@ public class DeclarationResolutionPage implements Serializable {
                 .toList();
     }
 
+    @RolesAllowed("support")
     public void cancel(long subscriptionId, String mode) {
         try {
             Cancellation cancellation = queue.cancel(id, subscriptionId, CancellationMode.valueOf(mode), agent());
@@ -96,6 +98,7 @@ public class DeclarationResolutionPage implements Serializable {
         }
     }
 
+    @RolesAllowed("support")
     public void close() {
         try {
             queue.close(id, note, agent());

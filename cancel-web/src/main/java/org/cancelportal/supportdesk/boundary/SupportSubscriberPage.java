@@ -1,5 +1,6 @@
 package org.cancelportal.supportdesk.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,7 @@ public class SupportSubscriberPage implements Serializable {
         cards = subscriptionCards.of(id);
     }
 
+    @RolesAllowed("support")
     public void cancel(SubscriptionCard card, String mode) {
         CancellationMode chosen = CancellationMode.valueOf(mode);
         Money shown = card.options().stream().filter(option -> option.mode() == chosen).findFirst()
@@ -78,6 +80,7 @@ public class SupportSubscriberPage implements Serializable {
         }
     }
 
+    @RolesAllowed("support")
     public void undo(String reference) {
         try {
             cancellations.undo(reference, agent());
@@ -87,6 +90,7 @@ public class SupportSubscriberPage implements Serializable {
         }
     }
 
+    @RolesAllowed("support")
     public void addNote() {
         try {
             desk.addNote(id, agentName(), note);

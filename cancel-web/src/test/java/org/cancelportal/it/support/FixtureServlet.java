@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
-        "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins"})
+        "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
+        "/test-fixtures/erase"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -37,6 +38,9 @@ public class FixtureServlet extends HttpServlet {
 
     @jakarta.annotation.Resource
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    @Inject
+    org.cancelportal.privacy.boundary.ErasurePage erasure;
 
     /** How many receipt deliveries each extra relay attempted, by relay number; GET /test-fixtures/extra-relays. */
     private static final Map<Integer, AtomicInteger> extraRelays = new ConcurrentSkipListMap<>();
@@ -63,6 +67,19 @@ public class FixtureServlet extends HttpServlet {
         }
     }
 
+    /**
+     * GET /test-fixtures/erase?email=: the admin's erase action, called for whoever is signed in on this browser
+     * without passing the admin pages' guard, as a bug in the guard would let it be called.
+     */
+    private void eraseAsTheCaller(String email, HttpServletResponse response) throws IOException {
+        erasure.setEmail(email);
+        try {
+            erasure.erase();
+        } catch (SecurityException refused) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
     /** Liberty's own switch for its authentication cache, the MBean an administrator would use. */
     private static void forgetSignIns() {
         try {
@@ -76,6 +93,10 @@ public class FixtureServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/erase")) {
+            eraseAsTheCaller(request.getParameter("email"), response);
+            return;
+        }
         if (request.getServletPath().endsWith("/declarations")) {
             response.setContentType("text/plain");
             response.getWriter().write(fixtures.declarationRecords(request.getParameter("email")));

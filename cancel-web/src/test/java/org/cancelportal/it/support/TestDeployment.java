@@ -24,21 +24,26 @@ public final class TestDeployment {
                 .as(WebArchive.class);
         war.addPackage(TestDeployment.class.getPackage());
         war.addPackage(ShiftedClockProducer.class.getPackage());
-        war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "test-access.jar")
-                .addAsManifestResource(new StringAsset(WEB_FRAGMENT), "web-fragment.xml"));
+        war.addAsLibrary(testAccess());
         return war;
     }
 
     /**
      * The survey module exactly as built, deployed beside the portal at /exit-survey, on the same test clock, with a
-     * page that fails like a bug.
+     * page that fails like a bug, open to the tests as the portal's fixtures are.
      */
     public static WebArchive survey() {
         return ShrinkWrap.create(ZipImporter.class, "exit-survey.war")
                 .importFrom(new File("../exit-survey/target/exit-survey.war"))
                 .as(WebArchive.class)
                 .addPackage(ShiftedClockProducer.class.getPackage())
-                .addPackage(FailureServlet.class.getPackage());
+                .addPackage(FailureServlet.class.getPackage())
+                .addAsLibrary(testAccess());
+    }
+
+    private static JavaArchive testAccess() {
+        return ShrinkWrap.create(JavaArchive.class, "test-access.jar")
+                .addAsManifestResource(new StringAsset(WEB_FRAGMENT), "web-fragment.xml");
     }
 
     private static final String WEB_FRAGMENT = """

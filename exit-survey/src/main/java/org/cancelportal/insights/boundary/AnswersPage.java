@@ -1,5 +1,6 @@
 package org.cancelportal.insights.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -78,11 +79,13 @@ public class AnswersPage implements Serializable {
         return "yes".equals(reviewed) ? Boolean.TRUE : "no".equals(reviewed) ? Boolean.FALSE : null;
     }
 
+    @RolesAllowed({"product", "admin"})
     public void markReviewed(long responseId, boolean done) throws IOException {
         review.markReviewed(responseId, done, user());
         backToTheSameView();
     }
 
+    @RolesAllowed({"product", "admin"})
     public void addTag(long responseId) throws IOException {
         String clean = Tags.normalise(newTags.get(responseId));
         if (!Tags.valid(clean)) {
@@ -93,11 +96,13 @@ public class AnswersPage implements Serializable {
         backToTheSameView();
     }
 
+    @RolesAllowed({"product", "admin"})
     public void removeTag(long responseId, String name) throws IOException {
         review.removeTag(responseId, name);
         backToTheSameView();
     }
 
+    @RolesAllowed({"product", "admin"})
     public void reply(long responseId) throws IOException {
         try {
             replies.write(responseId, user(), replyTexts.get(responseId));
