@@ -2,7 +2,6 @@ package org.cancelportal.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,10 +9,9 @@ import java.io.IOException;
 
 /**
  * Headers that keep pages of both modules from being framed, sniffed, cached with someone's personal data, or leaking
- * a link token to another site through the Referer. Pages need no
- * script, so the policy allows none inline.
+ * a link token to another site through the Referer. Pages need no script, so the policy allows none inline. Each
+ * web.xml declares it as its first filter, for requests and error pages.
  */
-@WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
