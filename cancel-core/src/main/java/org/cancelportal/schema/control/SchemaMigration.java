@@ -28,8 +28,10 @@ public class SchemaMigration {
 
     void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
         MigrateResult result = migrate(dataSource);
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+        // Flyway names a target version only when a versioned migration ran; otherwise the schema stayed where it was.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
+                + " migrations applied now)");
         schemaReady.fire(new SchemaReady());
     }
 
