@@ -1,5 +1,6 @@
 package org.cancelportal.operator.boundary;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,6 +43,32 @@ final class JsonFields {
             return number.toString();
         }
         problems.add(new FieldProblem(name, "This must be a string."));
+        return null;
+    }
+
+    /** A list of strings; null when absent. */
+    List<String> strings(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            return array.stream().map(item -> ((JsonString) item).getString()).toList();
+        }
+        problems.add(new FieldProblem(name, "This must be a list of strings, such as [\"a\", \"b\"]."));
+        return null;
+    }
+
+    /** True or false; null when absent. */
+    Boolean bool(String name) {
+        JsonValue value = body.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        problems.add(new FieldProblem(name, "This must be true or false."));
         return null;
     }
 

@@ -72,6 +72,15 @@ public final class OperatorClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Reply post(String path, String json, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
