@@ -3,11 +3,13 @@ package org.cancelportal.webhook.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How webhooks may be sent: whether an endpoint may be on this very machine (only for the tests and the run command's
- * own receiver), and how long a rotated secret keeps signing. The defaults are in portal.xml, once.
+ * How webhooks are sent: whether an endpoint may be on this very machine (only for the tests and the run command's
+ * own receiver), how long a rotated secret keeps signing, the waits between attempts, and how often the sender looks
+ * for due deliveries. The defaults are in portal.xml, once.
  */
 @ApplicationScoped
 public class WebhookSettings {
@@ -20,12 +22,30 @@ public class WebhookSettings {
     @ConfigProperty(name = "webhooks.rotation-grace")
     Duration rotationGrace;
 
+    /** The waits between attempts, ISO-8601 durations, comma-separated; after the last, a delivery is dead. */
+    @Inject
+    @ConfigProperty(name = "webhooks.retry-schedule")
+    List<Duration> retrySchedule;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.poll-interval-ms")
+    long pollIntervalMs;
+
     protected WebhookSettings() {
     }
 
     public WebhookSettings(boolean allowLoopback, Duration rotationGrace) {
         this.allowLoopback = allowLoopback;
         this.rotationGrace = rotationGrace;
+        this.retrySchedule = List.of();
+    }
+
+    public List<Duration> retrySchedule() {
+        return retrySchedule;
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(pollIntervalMs);
     }
 
     public boolean allowLoopback() {

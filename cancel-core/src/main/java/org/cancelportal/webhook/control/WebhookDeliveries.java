@@ -1,0 +1,191 @@
+package org.cancelportal.webhook.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cancelportal.cancellation.control.CancellationEvents;
+import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.webhook.entity.WebhookEndpoint;
+
+/**
+ * Turns outbox events into one delivery for each endpoint that asked for them, and keeps each delivery's schedule:
+ * claimed by one sender at a time (SKIP LOCKED, so every node can send), in the order a subscription's events
+ * happened, retried after the waits of webhooks.retry-schedule, dead after the last, and an endpoint that answers
+ * 410 Gone switched off.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+
+    /** How long a claimed delivery is held for its sender: longer than any attempt may take. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_RESPONSE = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** A delivery its sender holds now: where it goes, what it sends, and the secrets that sign it. */
+    public record Claimed(String id, String url, byte[] body, List<String> secrets, int attempt) {
+    }
+
+    /** What one attempt met: a status (0 when no answer came), its time, the answer's first bytes or the error. */
+    public record Outcome(int statusCode, Duration latency, String response, String error) {
+
+        boolean delivered() {
+            return statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    /** Deliveries for the event to every enabled endpoint of the subscription's operator that asked for its type. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int fanOut(OutboxEvent event) {
+        Optional<WebhookEventType> type = typeOf(event.getEventType());
+        JsonObject payload = event.payloadObject();
+        Subscription subscription = type.isEmpty() ? null
+                : em.find(Subscription.class, payload.getJsonNumber("subscriptionId").longValue());
+        if (subscription == null || subscription.getOperatorId() == null) {
+            return 0;
+        }
+        String body = body(event, type.get(), payload, subscription);
+        int made = 0;
+        for (WebhookEndpoint endpoint : em.createQuery("select e from WebhookEndpoint e where e.operatorId = :operator"
+                + " and e.enabled = true", WebhookEndpoint.class)
+                .setParameter("operator", subscription.getOperatorId()).getResultList()) {
+            if (endpoint.getEventTypes().contains(type.get().wireName())) {
+                made += NativeSql.query(em, "INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type,"
+                                + " ordering_key, occurred_at, body, status, next_attempt_at)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8)"
+                                + " ON CONFLICT (endpoint_id, event_id) DO NOTHING",
+                        "msg_" + UUID.randomUUID().toString().replace("-", ""), endpoint.getId(), event.getId(),
+                        type.get().wireName(), event.getAggregateType() + ":" + event.getAggregateId(),
+                        Timestamp.from(event.getOccurredAt()), body, Timestamp.from(clock.instant()))
+                        .executeUpdate();
+            }
+        }
+        return made;
+    }
+
+    /** Claims the next due delivery of any endpoint, unless an earlier one of the same subscription still waits. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Claimed> claimNext() {
+        Instant now = clock.instant();
+        List<?> rows = NativeSql.query(em, """
+                SELECT d.id, d.attempts FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
+                WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1 AND e.enabled
+                  AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                  WHERE p.endpoint_id = d.endpoint_id AND p.ordering_key = d.ordering_key
+                                    AND p.status = 'PENDING' AND (p.occurred_at, p.id) < (d.occurred_at, d.id))
+                ORDER BY d.next_attempt_at
+                LIMIT 1
+                FOR UPDATE OF d SKIP LOCKED""", Timestamp.from(now)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        String id = (String) row[0];
+        int attempts = ((Number) row[1]).intValue();
+        NativeSql.query(em, "UPDATE webhook_delivery SET next_attempt_at = ?2 WHERE id = ?1", id,
+                Timestamp.from(now.plus(LEASE))).executeUpdate();
+        Object[] delivery = (Object[]) NativeSql.query(em, "SELECT endpoint_id, body FROM webhook_delivery"
+                + " WHERE id = ?1", id).getSingleResult();
+        WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery[0]);
+        return Optional.of(new Claimed(id, endpoint.getUrl(),
+                ((String) delivery[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                endpoint.signingSecrets(now), attempts + 1));
+    }
+
+    /** Records the attempt and what follows from it: delivered, due again later, dead, or the endpoint gone. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(Claimed claimed, Instant started, Outcome outcome) {
+        NativeSql.query(em, "INSERT INTO webhook_attempt (delivery_id, attempt, started_at, status_code, latency_ms,"
+                        + " response, error) VALUES (?1, ?2, ?3, CAST(?4 AS INT), ?5, ?6, ?7)",
+                claimed.id(), claimed.attempt(), Timestamp.from(started),
+                outcome.statusCode() == 0 ? null : outcome.statusCode(), (int) outcome.latency().toMillis(),
+                cut(outcome.response()), cut(outcome.error())).executeUpdate();
+        Instant now = clock.instant();
+        if (outcome.delivered()) {
+            NativeSql.query(em, "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = ?2, delivered_at = ?3"
+                    + " WHERE id = ?1", claimed.id(), claimed.attempt(), Timestamp.from(now)).executeUpdate();
+            return;
+        }
+        List<Duration> schedule = settings.retrySchedule();
+        boolean gone = outcome.statusCode() == 410;
+        if (gone) {
+            String endpointId = NativeSql.query(em, "SELECT CAST(endpoint_id AS VARCHAR) FROM webhook_delivery"
+                    + " WHERE id = ?1", claimed.id()).getSingleResult().toString();
+            em.find(WebhookEndpoint.class, UUID.fromString(endpointId))
+                    .disable("The endpoint answered 410 Gone", now);
+        }
+        if (gone || claimed.attempt() > schedule.size()) {
+            NativeSql.query(em, "UPDATE webhook_delivery SET status = 'DEAD', attempts = ?2 WHERE id = ?1",
+                    claimed.id(), claimed.attempt()).executeUpdate();
+        } else {
+            NativeSql.query(em, "UPDATE webhook_delivery SET attempts = ?2, next_attempt_at = ?3 WHERE id = ?1",
+                    claimed.id(), claimed.attempt(), Timestamp.from(now.plus(schedule.get(claimed.attempt() - 1))))
+                    .executeUpdate();
+        }
+    }
+
+    private static jakarta.json.JsonValue orNull(String text) {
+        return text == null ? jakarta.json.JsonValue.NULL : Json.createValue(text);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_RESPONSE ? text : text.substring(0, MAX_RESPONSE);
+    }
+
+    static Optional<WebhookEventType> typeOf(String outboxEventType) {
+        return switch (outboxEventType) {
+            case CancellationEvents.CANCELLED -> Optional.of(WebhookEventType.CANCELLATION_SCHEDULED);
+            case CancellationEvents.UNDONE -> Optional.of(WebhookEventType.CANCELLATION_UNDONE);
+            case CancellationEvents.ENDED -> Optional.of(WebhookEventType.SUBSCRIPTION_ENDED);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The body every attempt sends: the operator's own ids, the cancellation's reference, times in UTC. */
+    private static String body(OutboxEvent event, WebhookEventType type, JsonObject payload,
+                               Subscription subscription) {
+        JsonObjectBuilder cancellation = Json.createObjectBuilder()
+                .add("reference", payload.getString("reference"))
+                .add("mode", payload.getString("mode"))
+                .add("channel", payload.getString("channel"))
+                .add("requested_at", payload.getString("requestedAt"))
+                .add("effective_at", payload.getString("effectiveAt"))
+                .add("refund", Json.createObjectBuilder()
+                        .add("amount", payload.getJsonObject("refund").getJsonNumber("amount").bigDecimalValue()
+                                .toPlainString())
+                        .add("currency", payload.getJsonObject("refund").getString("currency")));
+        if (payload.containsKey("undoneAt")) {
+            cancellation.add("undone_at", payload.getString("undoneAt"));
+        }
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("subscription", orNull(subscription.getExternalReference()))
+                .add("subscriber", orNull(subscription.getSubscriber().getExternalId()))
+                .add("cancellation", cancellation);
+        return Json.createObjectBuilder()
+                .add("type", type.wireName())
+                .add("timestamp", event.getOccurredAt().toString())
+                .add("data", data)
+                .build().toString();
+    }
+}

@@ -1,0 +1,35 @@
+package org.cancelportal.webhook.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Set;
+import org.cancelportal.cancellation.control.CancellationEvents;
+import org.cancelportal.outbox.control.OutboxConsumer;
+import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.webhook.control.WebhookDeliveries;
+
+/**
+ * Hands each cancellation, undo and end to the operator's webhook endpoints, as deliveries of their own: one slow or
+ * dead endpoint then holds up neither the outbox nor the other endpoints.
+ */
+@ApplicationScoped
+public class WebhookFanOut implements OutboxConsumer {
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Override
+    public String name() {
+        return "webhooks";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED);
+    }
+
+    @Override
+    public void handle(OutboxEvent event) {
+        deliveries.fanOut(event);
+    }
+}

@@ -1,0 +1,123 @@
+package org.cancelportal.webhook.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.cancelportal.schedule.control.RepeatingJobs;
+import org.cancelportal.schema.control.SchemaReady;
+import org.cancelportal.webhook.control.WebhookDeliveries;
+import org.cancelportal.webhook.control.WebhookSettings;
+import org.cancelportal.webhook.control.WebhookSignature;
+import org.cancelportal.webhook.control.WebhookTargets;
+
+/**
+ * Sends the due webhook deliveries, signed (Standard Webhooks), never following a redirect, within short connect and
+ * read timeouts, and checks the address once more just before it connects. Every node runs one; they share the work
+ * through the row locks of {@link WebhookDeliveries}.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final int BATCH = 20;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    RepeatingJobs jobs;
+
+    @Inject
+    Clock clock;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(CONNECT_TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    void start(@Observes SchemaReady ready) {
+        jobs.every(settings.pollInterval(), settings.pollInterval(), "Webhook sender", this::sendDue);
+    }
+
+    /** Sends up to one batch of due deliveries; returns how many were attempted. */
+    public int sendDue() {
+        int attempted = 0;
+        Optional<WebhookDeliveries.Claimed> next;
+        while (attempted < BATCH && (next = deliveries.claimNext()).isPresent()) {
+            send(next.get());
+            attempted++;
+        }
+        return attempted;
+    }
+
+    private void send(WebhookDeliveries.Claimed delivery) {
+        Instant started = clock.instant();
+        long startedNanos = System.nanoTime();
+        WebhookDeliveries.Outcome outcome;
+        try {
+            Optional<String> refused = refusal(URI.create(delivery.url()));
+            if (refused.isPresent()) {
+                outcome = new WebhookDeliveries.Outcome(0, Duration.ZERO, null, refused.get());
+            } else {
+                long timestamp = clock.instant().getEpochSecond();
+                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                        .timeout(READ_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "CancelPortal-Webhooks/1")
+                        .header("webhook-id", delivery.id())
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", WebhookSignature.header(delivery.secrets(), delivery.id(),
+                                timestamp, delivery.body()))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
+                        .build();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                outcome = new WebhookDeliveries.Outcome(response.statusCode(), since(startedNanos),
+                        response.body(), response.statusCode() / 100 == 3 ? "A redirect is never followed" : null);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            outcome = new WebhookDeliveries.Outcome(0, since(startedNanos), null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new WebhookDeliveries.Outcome(0, since(startedNanos), null, "Interrupted");
+        }
+        if (outcome.statusCode() / 100 != 2) {
+            WebhookDeliveries.Outcome failed = outcome;
+            LOG.info(() -> "Webhook " + delivery.id() + " attempt " + delivery.attempt() + " to " + delivery.url()
+                    + " failed: " + (failed.error() != null ? failed.error() : "status " + failed.statusCode()));
+        }
+        deliveries.record(delivery, started, outcome);
+    }
+
+    /** The address check again, now: a name may resolve elsewhere than when the endpoint was registered. */
+    private Optional<String> refusal(URI target) throws IOException {
+        WebhookTargets targets = new WebhookTargets(settings.allowLoopback());
+        for (InetAddress address : InetAddress.getAllByName(target.getHost())) {
+            Optional<String> refused = targets.refusal(address);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+}

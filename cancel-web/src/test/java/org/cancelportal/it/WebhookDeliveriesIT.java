@@ -1,0 +1,139 @@
+package org.cancelportal.it;
+
+import static org.cancelportal.it.support.TestServer.eventually;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.cancelportal.it.api.OperatorClient;
+import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.webhook.Receiver;
+import org.cancelportal.webhook.control.WebhookSignature;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator hears of a cancellation at its own endpoint, a real HTTP server here: signed, with its own ids,
+ * again under the same webhook-id after a failure, never through a redirect, and a 410 switches the endpoint off.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebhookDeliveriesIT extends PortalOnly {
+
+    OperatorClient.Created shop;
+    Receiver receiver;
+
+    @BeforeEach
+    void operatorWithACustomerAndAReceiver() {
+        shop = OperatorClient.newOperator(base, "https://shop.example.com");
+        receiver = new Receiver();
+        shop.client().put("subscribers/cus_1", "{\"email\":\"cus1-" + UUID.randomUUID()
+                + "@example.com\",\"name\":\"Kim Lee\"}");
+        shop.client().put("subscriptions/sub_1", "{\"subscriber\":\"cus_1\",\"plan\":\"" + shop.plan()
+                + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
+                + TestTime.isoMidnightInDays(-10) + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(20)
+                + "\"}");
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.close();
+    }
+
+    @Test
+    void aCancellationReachesTheEndpointSignedWithTheOperatorsOwnIds() {
+        String secret = endpoint("/ok", "subscription.cancellation_scheduled").getString("secret");
+
+        String reference = cancel().getString("reference");
+
+        eventually("the delivery").until(() -> receiver.at("/ok").size() == 1);
+        Receiver.Received delivery = receiver.at("/ok").get(0);
+        long timestamp = Long.parseLong(delivery.header("webhook-timestamp"));
+        assertTrue(delivery.header("webhook-id").startsWith("msg_"), delivery.headers().toString());
+        assertTrue(WebhookSignature.verify(secret, delivery.header("webhook-id"), timestamp, delivery.body(),
+                delivery.header("webhook-signature")), delivery.headers().toString());
+        assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 600, "a timestamp of now: " + timestamp);
+        JsonObject body = Json.createReader(new StringReader(delivery.text())).readObject();
+        assertEquals("subscription.cancellation_scheduled", body.getString("type"));
+        assertEquals("sub_1", body.getJsonObject("data").getString("subscription"));
+        assertEquals("cus_1", body.getJsonObject("data").getString("subscriber"));
+        assertEquals(reference, body.getJsonObject("data").getJsonObject("cancellation").getString("reference"));
+    }
+
+    @Test
+    void aFailedDeliveryComesAgainWithTheSameIdAndBody() {
+        String secret = endpoint("/flaky", "subscription.cancellation_scheduled").getString("secret");
+        receiver.answer("/flaky", 500, 200);
+
+        cancel();
+
+        eventually("a second attempt").until(() -> receiver.at("/flaky").size() == 2);
+        Receiver.Received first = receiver.at("/flaky").get(0);
+        Receiver.Received again = receiver.at("/flaky").get(1);
+        assertEquals(first.header("webhook-id"), again.header("webhook-id"));
+        assertArrayEquals(first.body(), again.body());
+        assertTrue(WebhookSignature.verify(secret, again.header("webhook-id"),
+                Long.parseLong(again.header("webhook-timestamp")), again.body(), again.header("webhook-signature")));
+    }
+
+    @Test
+    void anEndpointThatAnswers410IsSwitchedOff() {
+        String id = endpoint("/gone", "subscription.cancellation_scheduled").getString("id");
+        receiver.answer("/gone", 410);
+
+        cancel();
+
+        eventually("the endpoint switched off").until(() -> !shop.client().get("webhook-endpoints/" + id).json()
+                .getBoolean("enabled"));
+        assertEquals("The endpoint answered 410 Gone",
+                shop.client().get("webhook-endpoints/" + id).json().getString("disabled_reason"));
+        assertEquals(1, receiver.at("/gone").size(), "and not tried again");
+    }
+
+    @Test
+    void aRedirectIsNeverFollowed() {
+        endpoint("/moved", "subscription.cancellation_scheduled");
+        receiver.answer("/moved", 302);
+
+        cancel();
+
+        eventually("every attempt of the schedule").until(() -> receiver.at("/moved").size() == 4);
+        assertEquals(List.of(), receiver.at("/ok"), "the redirect's target never heard a thing: " + receiver);
+    }
+
+    @Test
+    void anEventTheEndpointDidNotAskForIsNotSent() {
+        endpoint("/ended-only", "subscription.ended");
+        endpoint("/ok", "subscription.cancellation_scheduled");
+
+        cancel();
+
+        eventually("the other endpoint's delivery").until(() -> receiver.at("/ok").size() == 1);
+        assertFalse(receiver.toString().contains("/ended-only"), receiver.toString());
+    }
+
+    private JsonObject endpoint(String path, String... events) {
+        OperatorClient.Reply created = shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url(path)
+                + "\",\"events\":[\"" + String.join("\",\"", events) + "\"]}");
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private JsonObject cancel() {
+        OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_1/cancel", "{}", "Idempotency-Key",
+                UUID.randomUUID().toString());
+        assertEquals(201, cancelled.status(), cancelled.body());
+        return cancelled.json();
+    }
+}
