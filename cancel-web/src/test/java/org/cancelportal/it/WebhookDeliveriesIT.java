@@ -63,7 +63,7 @@ class WebhookDeliveriesIT extends PortalOnly {
         assertTrue(delivery.header("webhook-id").startsWith("msg_"), delivery.headers().toString());
         assertTrue(WebhookSignature.verify(secret, delivery.header("webhook-id"), timestamp, delivery.body(),
                 delivery.header("webhook-signature")), delivery.headers().toString());
-        assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 600, "a timestamp of now: " + timestamp);
+        assertTrue(Math.abs(TestTime.now().getEpochSecond() - timestamp) < 600, "a timestamp of now: " + timestamp);
         JsonObject body = Json.createReader(new StringReader(delivery.text())).readObject();
         assertEquals("subscription.cancellation_scheduled", body.getString("type"));
         assertEquals("sub_1", body.getJsonObject("data").getString("subscription"));
@@ -121,6 +121,47 @@ class WebhookDeliveriesIT extends PortalOnly {
 
         eventually("the other endpoint's delivery").until(() -> receiver.at("/ok").size() == 1);
         assertFalse(receiver.toString().contains("/ended-only"), receiver.toString());
+    }
+
+    @Test
+    void theLogShowsEachAttemptAndAReplaySendsTheDeliveryAgain() {
+        String endpoint = endpoint("/flaky", "subscription.cancellation_scheduled").getString("id");
+        receiver.answer("/flaky", 500, 200);
+        Instant before = TestTime.now().minusSeconds(3600);
+        cancel();
+        eventually("the delivery, delivered").until(() -> receiver.at("/flaky").size() == 2
+                && "DELIVERED".equals(log(endpoint).getJsonObject(0).getString("status")));
+
+        JsonObject delivery = log(endpoint).getJsonObject(0);
+        assertEquals("subscription.cancellation_scheduled", delivery.getString("type"));
+        assertEquals(2, delivery.getInt("attempts"));
+        String id = delivery.getString("id");
+        var attempts = shop.client().get("webhook-endpoints/" + endpoint + "/deliveries/" + id).json()
+                .getJsonArray("attempts");
+        assertEquals(500, attempts.getJsonObject(0).getInt("status"));
+        assertEquals("status 500", attempts.getJsonObject(0).getString("response"));
+        assertEquals(200, attempts.getJsonObject(1).getInt("status"));
+
+        assertEquals(202, shop.client().post("webhook-endpoints/" + endpoint + "/deliveries/" + id + "/replay", "")
+                .status());
+        eventually("the replay").until(() -> receiver.at("/flaky").size() == 3);
+        assertEquals(id, receiver.at("/flaky").get(2).header("webhook-id"));
+
+        OperatorClient.Reply since = shop.client().post("webhook-endpoints/" + endpoint
+                + "/deliveries/replay?since=" + before, "");
+        assertEquals(1, since.json().getInt("replayed"), since.body());
+        eventually("the replay of everything since").until(() -> receiver.at("/flaky").size() == 4);
+
+        OperatorClient other = OperatorClient.newOperator(base, "https://other.example.com").client();
+        assertEquals(404, other.get("webhook-endpoints/" + endpoint + "/deliveries").status());
+        assertEquals(404, other.get("webhook-endpoints/" + endpoint + "/deliveries/" + id).status());
+        assertEquals(404, other.post("webhook-endpoints/" + endpoint + "/deliveries/" + id + "/replay", "").status());
+        assertEquals(400, shop.client().post("webhook-endpoints/" + endpoint + "/deliveries/replay?since=yesterday",
+                "").status());
+    }
+
+    private jakarta.json.JsonArray log(String endpoint) {
+        return shop.client().get("webhook-endpoints/" + endpoint + "/deliveries").json().getJsonArray("items");
     }
 
     private JsonObject endpoint(String path, String... events) {

@@ -121,7 +121,8 @@ public class WebhookEndpointsResource {
                 .orElseGet(() -> ProblemDetails.of(Response.Status.NOT_FOUND, NOT_FOUND));
     }
 
-    private static Optional<UUID> uuid(String id) {
+    /** The id from a path, or empty for one that cannot be any endpoint's. */
+    static Optional<UUID> uuid(String id) {
         try {
             return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
