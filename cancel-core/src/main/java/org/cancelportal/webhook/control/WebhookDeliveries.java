@@ -44,7 +44,7 @@ public class WebhookDeliveries {
     Clock clock;
 
     /** A delivery its sender holds now: where it goes, what it sends, and the secrets that sign it. */
-    public record Claimed(String id, String url, byte[] body, List<String> secrets, int attempt) {
+    public record Claimed(String id, UUID endpoint, String url, byte[] body, List<String> secrets, int attempt) {
     }
 
     /** What one attempt met: a status (0 when no answer came), its time, the answer's first bytes or the error. */
@@ -84,19 +84,24 @@ public class WebhookDeliveries {
         return made;
     }
 
-    /** Claims the next due delivery of any endpoint, unless an earlier one of the same subscription still waits. */
+    /**
+     * Claims the next due delivery of any endpoint but the busy ones, unless an earlier one of the same subscription
+     * still waits.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Claimed> claimNext() {
+    public Optional<Claimed> claimNext(java.util.Set<UUID> busyEndpoints) {
         Instant now = clock.instant();
+        String busy = busyEndpoints.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(","));
         List<?> rows = NativeSql.query(em, """
                 SELECT d.id, d.attempts FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d.endpoint_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?1 AND e.enabled
+                  AND NOT (CAST(d.endpoint_id AS TEXT) = ANY (string_to_array(?2, ',')))
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
                                   WHERE p.endpoint_id = d.endpoint_id AND p.ordering_key = d.ordering_key
                                     AND p.status = 'PENDING' AND (p.occurred_at, p.id) < (d.occurred_at, d.id))
                 ORDER BY d.next_attempt_at
                 LIMIT 1
-                FOR UPDATE OF d SKIP LOCKED""", Timestamp.from(now)).getResultList();
+                FOR UPDATE OF d SKIP LOCKED""", Timestamp.from(now), busy).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -108,9 +113,16 @@ public class WebhookDeliveries {
         Object[] delivery = (Object[]) NativeSql.query(em, "SELECT endpoint_id, body FROM webhook_delivery"
                 + " WHERE id = ?1", id).getSingleResult();
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery[0]);
-        return Optional.of(new Claimed(id, endpoint.getUrl(),
+        return Optional.of(new Claimed(id, endpoint.getId(), endpoint.getUrl(),
                 ((String) delivery[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 endpoint.signingSecrets(now), attempts + 1));
+    }
+
+    /** Puts a claimed delivery back, unattempted, due at the given time (its endpoint's circuit is open). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void postpone(Claimed claimed, Instant due) {
+        NativeSql.query(em, "UPDATE webhook_delivery SET next_attempt_at = ?2 WHERE id = ?1", claimed.id(),
+                Timestamp.from(due)).executeUpdate();
     }
 
     /** Records the attempt and what follows from it: delivered, due again later, dead, or the endpoint gone. */

@@ -31,6 +31,11 @@ public class WebhookSettings {
     @ConfigProperty(name = "webhooks.poll-interval-ms")
     long pollIntervalMs;
 
+    /** How long an endpoint may take to answer before the attempt counts as failed. */
+    @Inject
+    @ConfigProperty(name = "webhooks.read-timeout")
+    Duration readTimeout;
+
     protected WebhookSettings() {
     }
 
@@ -42,6 +47,10 @@ public class WebhookSettings {
 
     public List<Duration> retrySchedule() {
         return retrySchedule;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
     }
 
     public Duration pollInterval() {

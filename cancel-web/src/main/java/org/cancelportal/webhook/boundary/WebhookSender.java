@@ -1,5 +1,10 @@
 package org.cancelportal.webhook.boundary;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,6 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
@@ -23,16 +32,23 @@ import org.cancelportal.webhook.control.WebhookTargets;
 
 /**
  * Sends the due webhook deliveries, signed (Standard Webhooks), never following a redirect, within short connect and
- * read timeouts, and checks the address once more just before it connects. Every node runs one; they share the work
- * through the row locks of {@link WebhookDeliveries}.
+ * read timeouts, and checks the address once more just before it connects. Each endpoint has at most one delivery in
+ * flight on this node and the deliveries of different endpoints go out side by side, so a slow or dead endpoint holds
+ * back no other. Each endpoint has its own circuit breaker (resilience4j: MicroProfile Fault Tolerance's breaker is
+ * one per method, not one per endpoint): after five failures in a row its deliveries wait a minute untried. Every
+ * node runs one sender; they share the work through the row locks of {@link WebhookDeliveries}.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-    private static final int BATCH = 20;
+    static final int MAX_IN_FLIGHT = 8;
+    static final Duration OPEN_FOR = Duration.ofMinutes(1);
+    private static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
+            .slidingWindowSize(5).minimumNumberOfCalls(5).failureRateThreshold(100)
+            .waitDurationInOpenState(OPEN_FOR).permittedNumberOfCallsInHalfOpenState(1)
+            .build();
 
     @Inject
     WebhookDeliveries deliveries;
@@ -46,6 +62,12 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(BREAKER);
+
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT)
@@ -56,18 +78,42 @@ public class WebhookSender {
         jobs.every(settings.pollInterval(), settings.pollInterval(), "Webhook sender", this::sendDue);
     }
 
-    /** Sends up to one batch of due deliveries; returns how many were attempted. */
+    /** Starts the due deliveries of every endpoint that has none in flight; returns how many it started. */
     public int sendDue() {
-        int attempted = 0;
+        int started = 0;
         Optional<WebhookDeliveries.Claimed> next;
-        while (attempted < BATCH && (next = deliveries.claimNext()).isPresent()) {
-            send(next.get());
-            attempted++;
+        while (inFlight.size() < MAX_IN_FLIGHT && (next = deliveries.claimNext(Set.copyOf(inFlight))).isPresent()) {
+            WebhookDeliveries.Claimed delivery = next.get();
+            inFlight.add(delivery.endpoint());
+            executor.execute(() -> {
+                try {
+                    sendThroughBreaker(delivery);
+                } finally {
+                    inFlight.remove(delivery.endpoint());
+                }
+            });
+            started++;
         }
-        return attempted;
+        return started;
     }
 
-    private void send(WebhookDeliveries.Claimed delivery) {
+    private void sendThroughBreaker(WebhookDeliveries.Claimed delivery) {
+        CircuitBreaker breaker = breakers.circuitBreaker(delivery.endpoint().toString());
+        if (!breaker.tryAcquirePermission()) {
+            deliveries.postpone(delivery, clock.instant().plus(OPEN_FOR));
+            return;
+        }
+        long startedNanos = System.nanoTime();
+        WebhookDeliveries.Outcome outcome = send(delivery);
+        long took = System.nanoTime() - startedNanos;
+        if (outcome.statusCode() / 100 == 2) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, new IOException("status " + outcome.statusCode()));
+        }
+    }
+
+    private WebhookDeliveries.Outcome send(WebhookDeliveries.Claimed delivery) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         WebhookDeliveries.Outcome outcome;
@@ -78,7 +124,7 @@ public class WebhookSender {
             } else {
                 long timestamp = clock.instant().getEpochSecond();
                 HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                        .timeout(READ_TIMEOUT)
+                        .timeout(settings.readTimeout())
                         .header("Content-Type", "application/json")
                         .header("User-Agent", "CancelPortal-Webhooks/1")
                         .header("webhook-id", delivery.id())
@@ -103,6 +149,7 @@ public class WebhookSender {
                     + " failed: " + (failed.error() != null ? failed.error() : "status " + failed.statusCode()));
         }
         deliveries.record(delivery, started, outcome);
+        return outcome;
     }
 
     /** The address check again, now: a name may resolve elsewhere than when the endpoint was registered. */

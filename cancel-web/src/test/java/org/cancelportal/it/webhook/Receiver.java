@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,6 +38,8 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     private final Map<String, List<Integer>> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> waitingNow = new ConcurrentHashMap<>();
 
     public Receiver() {
         try {
@@ -43,6 +48,7 @@ public final class Receiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(Executors.newCachedThreadPool()); // a held request must not hold up the others
         server.start();
     }
 
@@ -56,6 +62,20 @@ public final class Receiver implements AutoCloseable {
         answers.put(path, List.of(statuses));
     }
 
+    /** Requests to path are kept waiting for their answer until release(), as a slow receiver keeps them. */
+    public void hold(String path) {
+        held.put(path, new CountDownLatch(1));
+    }
+
+    /** How many requests to path are waiting for their answer now. */
+    public int waiting(String path) {
+        return waitingNow.computeIfAbsent(path, p -> new AtomicInteger()).get();
+    }
+
+    public void release() {
+        held.values().forEach(CountDownLatch::countDown);
+    }
+
     public List<Received> at(String path) {
         return List.copyOf(received.getOrDefault(path, List.of()));
     }
@@ -66,6 +86,18 @@ public final class Receiver implements AutoCloseable {
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         byte[] body = exchange.getRequestBody().readAllBytes();
         received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body));
+        CountDownLatch wait = held.get(path);
+        if (wait != null) {
+            AtomicInteger waiting = waitingNow.computeIfAbsent(path, p -> new AtomicInteger());
+            waiting.incrementAndGet();
+            try {
+                wait.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
         List<Integer> statuses = answers.getOrDefault(path, List.of(200));
         int turn = answered.computeIfAbsent(path, p -> new AtomicInteger()).getAndIncrement();
         int status = statuses.get(Math.min(turn, statuses.size() - 1));
@@ -80,6 +112,7 @@ public final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 
