@@ -148,6 +148,25 @@ class WebhookDeliveriesIT extends PortalOnly {
     }
 
     @Test
+    void afterFiveFailuresInARowAnEndpointIsLeftAloneForAWhile() {
+        endpoint("/down", "subscription.cancellation_scheduled");
+        receiver.answer("/down", 500);
+        for (int i = 2; i <= 4; i++) {
+            customer(shop, "cus_" + i, "sub_" + i);
+        }
+
+        for (int i = 1; i <= 4; i++) {
+            cancel(shop, "sub_" + i);
+        }
+
+        eventually("five failed attempts").until(() -> receiver.at("/down").size() >= 5);
+        // Four deliveries on a one-second schedule would make sixteen attempts in a few seconds; the open circuit
+        // holds the rest back for a minute.
+        eventually("no attempt while the circuit is open").during(Duration.ofSeconds(8))
+                .atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/down").size() == 5);
+    }
+
+    @Test
     void theLogShowsEachAttemptAndAReplaySendsTheDeliveryAgain() {
         String endpoint = endpoint("/flaky", "subscription.cancellation_scheduled").getString("id");
         receiver.answer("/flaky", 500, 200);
