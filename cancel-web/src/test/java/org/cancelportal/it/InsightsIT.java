@@ -327,6 +327,6 @@ class InsightsIT extends BothApplications {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return org.cancelportal.it.support.TestServer.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

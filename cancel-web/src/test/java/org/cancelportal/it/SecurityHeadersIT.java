@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class SecurityHeadersIT extends BothApplications {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = org.cancelportal.it.support.TestServer.HTTP;
 
     @Test
     void thePortalsPagesAndErrorPages() throws Exception {

@@ -147,7 +147,7 @@ public final class TestData {
 
     public static int status(URL base, String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            return org.cancelportal.it.support.TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
@@ -169,7 +169,7 @@ public final class TestData {
     /** A fixture that did not do its work must stop the test there, not leave it to pass or fail for another reason. */
     private static String exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+            HttpResponse<String> response = org.cancelportal.it.support.TestServer.HTTP.send(request,
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(request.method() + " " + request.uri() + " answered "

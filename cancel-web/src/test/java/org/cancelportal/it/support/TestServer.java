@@ -21,6 +21,14 @@ public final class TestServer {
     }
 
     /**
+     * The one HTTP client of the tests, speaking HTTP/1.1 as browsers do to a plain-http server. The JDK client's
+     * default, an h2c upgrade, left the server's request threads waiting for HTTP/2 writes that never completed on a
+     * busy machine, until the server answered nothing at all.
+     */
+    public static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(20)).build();
+
+    /**
      * Waits for something the test can observe (a row, an email, a page), polling it; the bound is generous, as a
      * busy machine with two cores may take many seconds where a quiet one takes a few hundred milliseconds.
      */
