@@ -142,10 +142,7 @@ public class WebhookDeliveries {
         List<Duration> schedule = settings.retrySchedule();
         boolean gone = outcome.statusCode() == 410;
         if (gone) {
-            String endpointId = NativeSql.query(em, "SELECT CAST(endpoint_id AS VARCHAR) FROM webhook_delivery"
-                    + " WHERE id = ?1", claimed.id()).getSingleResult().toString();
-            em.find(WebhookEndpoint.class, UUID.fromString(endpointId))
-                    .disable("The endpoint answered 410 Gone", now);
+            em.find(WebhookEndpoint.class, claimed.endpoint()).disable("The endpoint answered 410 Gone", now);
         }
         if (gone || claimed.attempt() > schedule.size()) {
             NativeSql.query(em, "UPDATE webhook_delivery SET status = 'DEAD', attempts = ?2 WHERE id = ?1",
