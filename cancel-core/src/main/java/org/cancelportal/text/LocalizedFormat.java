@@ -37,6 +37,11 @@ public record LocalizedFormat(Locale locale, ZoneId zone) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(instant.atZone(zone));
     }
 
+    /** A calendar day as it was reported, such as the day a payment was made. */
+    public String date(java.time.LocalDate day) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(day);
+    }
+
     public String money(Money money) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);
         format.setCurrency(money.currency());

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscription;
@@ -47,6 +48,9 @@ public class CancellationService {
 
     @Inject
     CancellationEvents events;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     Clock clock;
@@ -155,6 +159,7 @@ public class CancellationService {
         if (endsNow) {
             events.ended(cancellation);
         }
+        refunds.open(cancellation);
         em.flush();
         return cancellation;
     }

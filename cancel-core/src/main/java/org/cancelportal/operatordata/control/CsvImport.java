@@ -66,7 +66,7 @@ public class CsvImport {
             throw new InvalidFieldsException("file", "The file could not be read as CSV: " + e.getMessage());
         }
         ImportReport report = new ImportReport(rows, rejected, counts.subscribersCreated, counts.subscribersUpdated,
-                counts.subscriptionsCreated, counts.subscriptionsUpdated);
+                counts.subscriptionsCreated, counts.subscriptionsUpdated, counts.renewalsHeldBack);
         if (!apply || !report.accepted()) {
             throw new ImportNotAppliedException(report);
         }
@@ -111,7 +111,7 @@ public class CsvImport {
         try {
             counts.subscriber(upserts.subscriber(source, subscriberId, subscriber).created());
             if (subscription != null) {
-                counts.subscription(upserts.subscription(source, subscriptionId, subscription).created());
+                counts.subscription(upserts.subscription(source, subscriptionId, subscription));
             }
             return List.of();
         } catch (InvalidFieldsException e) {
@@ -148,6 +148,7 @@ public class CsvImport {
         int subscribersUpdated;
         int subscriptionsCreated;
         int subscriptionsUpdated;
+        int renewalsHeldBack;
 
         void subscriber(boolean created) {
             if (created) {
@@ -157,8 +158,10 @@ public class CsvImport {
             }
         }
 
-        void subscription(boolean created) {
-            if (created) {
+        void subscription(Upserted<?> upserted) {
+            if (upserted.renewalHeldBack()) {
+                renewalsHeldBack++;
+            } else if (upserted.created()) {
                 subscriptionsCreated++;
             } else {
                 subscriptionsUpdated++;

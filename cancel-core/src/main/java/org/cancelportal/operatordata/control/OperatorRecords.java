@@ -73,6 +73,14 @@ public class OperatorRecords {
         return page(rows, limit, Cancellation::getId);
     }
 
+    /** One of the operator's cancellations by its reference; another operator's is as unknown as none at all. */
+    public Optional<Cancellation> cancellation(OperatorAccount operator, String reference) {
+        return em.createQuery("select c from Cancellation c where c.subscription.operatorId = :operator"
+                        + " and c.reference = :reference", Cancellation.class)
+                .setParameter("operator", operator.id()).setParameter("reference", reference)
+                .getResultStream().findFirst();
+    }
+
     /** The cancellation in force for each of these subscriptions that has one. */
     public Map<Long, Cancellation> inForce(List<Subscription> subscriptions) {
         if (subscriptions.isEmpty()) {

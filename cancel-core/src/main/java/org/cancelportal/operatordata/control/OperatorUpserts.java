@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
+import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
@@ -37,6 +39,9 @@ public class OperatorUpserts {
 
     @Inject
     OperatorRecords records;
+
+    @Inject
+    RenewalsAfterCancellation renewals;
 
     public Upserted<Subscriber> subscriber(ChangeSource source, String externalId, SubscriberDetails details) {
         OperatorAccount operator = source.operator();
@@ -97,7 +102,7 @@ public class OperatorUpserts {
         }
         Optional<Subscription> existing = records.subscription(operator, externalId, LockModeType.PESSIMISTIC_WRITE);
         if (existing.isPresent()) {
-            return new Upserted<>(update(source, existing.get(), subscriber.get(), plan.get(), details), false);
+            return update(source, existing.get(), subscriber.get(), plan.get(), details);
         }
         Subscription subscription = details.trialEndsAt() == null
                 ? new Subscription(subscriber.get(), plan.get(), details.startedAt(), details.currentPeriodStart(),
@@ -113,7 +118,7 @@ public class OperatorUpserts {
         return new Upserted<>(subscription, true);
     }
 
-    private Subscription update(ChangeSource source, Subscription subscription, Subscriber subscriber, Plan plan,
+    private Upserted<Subscription> update(ChangeSource source, Subscription subscription, Subscriber subscriber, Plan plan,
                                 SubscriptionDetails details) {
         if (!subscription.getSubscriber().getId().equals(subscriber.getId())) {
             throw new ConflictException("subscriber", "This subscription belongs to another of your subscribers; a"
@@ -125,7 +130,13 @@ public class OperatorUpserts {
                 && subscription.getCurrentPeriodEnd().equals(periodEnd)
                 && Objects.equals(subscription.getTrialEndsAt(), details.trialEndsAt());
         if (unchanged) {
-            return subscription;
+            return new Upserted<>(subscription, false);
+        }
+        Cancellation inForce = records.inForce(List.of(subscription)).get(subscription.getId());
+        if (inForce != null && RenewalsAfterCancellation.wouldRenew(inForce, periodEnd)) {
+            renewals.record(subscription, inForce, details.currentPeriodStart(), periodEnd, source.actor(),
+                    source.channel());
+            return new Upserted<>(subscription, false, true);
         }
         if (subscription.getStatus() == SubscriptionStatus.CANCELLED) {
             throw new ConflictException("externalId", "This subscription has ended; it cannot be changed.");
@@ -133,6 +144,6 @@ public class OperatorUpserts {
         subscription.applyBilling(plan, details.currentPeriodStart(), periodEnd, details.trialEndsAt());
         audit.record(source.actor(), source.channel(), "SUBSCRIPTION_UPDATED", "Subscription", subscription.getId(), null,
                 subscription.getStatus(), "plan " + plan.getCode() + ", period until " + periodEnd);
-        return subscription;
+        return new Upserted<>(subscription, false);
     }
 }

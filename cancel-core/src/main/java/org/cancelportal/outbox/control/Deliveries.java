@@ -1,5 +1,6 @@
 package org.cancelportal.outbox.control;
 
+import org.cancelportal.schema.control.NativeSql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -129,12 +130,7 @@ public class Deliveries {
                         + " ORDER BY e.occurred_at LIMIT 500")
                 .getResultList();
         return rows.stream().map(row -> new DeadDelivery((UUID) row[0], (String) row[1], (String) row[2],
-                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], toInstant(row[6]))).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
-                : ((java.time.OffsetDateTime) value).toInstant();
+                (String) row[3], ((Number) row[4]).intValue(), (String) row[5], NativeSql.instant(row[6]))).toList();
     }
 
     /** Puts a dead delivery back in line, for an admin who fixed its cause. */

@@ -74,13 +74,13 @@ public class SupportDesk {
                 + " (SELECT CAST(id AS VARCHAR) FROM subscription WHERE subscriber_id = ?1)"
                 + " AND a.action <> 'ACCESS_DENIED'", subscriberId).getResultList()) {
             Object[] columns = (Object[]) row;
-            events.add(new Event(instant(columns[0]), (String) columns[1], (String) columns[2], (String) columns[3],
+            events.add(new Event(NativeSql.instant(columns[0]), (String) columns[1], (String) columns[2], (String) columns[3],
                     (String) columns[4]));
         }
         for (Object row : NativeSql.query(em, "SELECT written_at, author, body FROM support_note"
                 + " WHERE subscriber_id = ?1", subscriberId).getResultList()) {
             Object[] columns = (Object[]) row;
-            events.add(new Event(instant(columns[0]), (String) columns[1], "SUPPORT", "NOTE", (String) columns[2]));
+            events.add(new Event(NativeSql.instant(columns[0]), (String) columns[1], "SUPPORT", "NOTE", (String) columns[2]));
         }
         events.sort(Comparator.comparing(Event::at).reversed());
         return events;
@@ -94,9 +94,5 @@ public class SupportDesk {
         }
         NativeSql.query(em, "INSERT INTO support_note (subscriber_id, author, body, written_at) VALUES (?1, ?2, ?3, ?4)",
                 subscriberId, author, body, Timestamp.from(clock.instant())).executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : (Instant) value;
     }
 }

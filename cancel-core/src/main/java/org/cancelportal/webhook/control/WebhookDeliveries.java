@@ -2,9 +2,7 @@ package org.cancelportal.webhook.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Subscription;
@@ -58,14 +55,14 @@ public class WebhookDeliveries {
     /** Deliveries for the event to every enabled endpoint of the subscription's operator that asked for its type. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int fanOut(OutboxEvent event) {
-        Optional<WebhookEventType> type = typeOf(event.getEventType());
+        Optional<WebhookEventType> type = WebhookPayloads.typeOf(event.getEventType());
         JsonObject payload = event.payloadObject();
         Subscription subscription = type.isEmpty() ? null
                 : em.find(Subscription.class, payload.getJsonNumber("subscriptionId").longValue());
         if (subscription == null || subscription.getOperatorId() == null) {
             return 0;
         }
-        String body = body(event, type.get(), payload, subscription);
+        String body = WebhookPayloads.body(event, type.get(), payload, subscription);
         int made = 0;
         for (WebhookEndpoint endpoint : em.createQuery("select e from WebhookEndpoint e where e.operatorId = :operator"
                 + " and e.enabled = true", WebhookEndpoint.class)
@@ -154,47 +151,7 @@ public class WebhookDeliveries {
         }
     }
 
-    private static jakarta.json.JsonValue orNull(String text) {
-        return text == null ? jakarta.json.JsonValue.NULL : Json.createValue(text);
-    }
-
     private static String cut(String text) {
         return text == null || text.length() <= MAX_RESPONSE ? text : text.substring(0, MAX_RESPONSE);
-    }
-
-    static Optional<WebhookEventType> typeOf(String outboxEventType) {
-        return switch (outboxEventType) {
-            case CancellationEvents.CANCELLED -> Optional.of(WebhookEventType.CANCELLATION_SCHEDULED);
-            case CancellationEvents.UNDONE -> Optional.of(WebhookEventType.CANCELLATION_UNDONE);
-            case CancellationEvents.ENDED -> Optional.of(WebhookEventType.SUBSCRIPTION_ENDED);
-            default -> Optional.empty();
-        };
-    }
-
-    /** The body every attempt sends: the operator's own ids, the cancellation's reference, times in UTC. */
-    private static String body(OutboxEvent event, WebhookEventType type, JsonObject payload,
-                               Subscription subscription) {
-        JsonObjectBuilder cancellation = Json.createObjectBuilder()
-                .add("reference", payload.getString("reference"))
-                .add("mode", payload.getString("mode"))
-                .add("channel", payload.getString("channel"))
-                .add("requested_at", payload.getString("requestedAt"))
-                .add("effective_at", payload.getString("effectiveAt"))
-                .add("refund", Json.createObjectBuilder()
-                        .add("amount", payload.getJsonObject("refund").getJsonNumber("amount").bigDecimalValue()
-                                .toPlainString())
-                        .add("currency", payload.getJsonObject("refund").getString("currency")));
-        if (payload.containsKey("undoneAt")) {
-            cancellation.add("undone_at", payload.getString("undoneAt"));
-        }
-        JsonObjectBuilder data = Json.createObjectBuilder()
-                .add("subscription", orNull(subscription.getExternalReference()))
-                .add("subscriber", orNull(subscription.getSubscriber().getExternalId()))
-                .add("cancellation", cancellation);
-        return Json.createObjectBuilder()
-                .add("type", type.wireName())
-                .add("timestamp", event.getOccurredAt().toString())
-                .add("data", data)
-                .build().toString();
     }
 }

@@ -50,7 +50,7 @@ public class WebhookDeliveryLog {
                 + " FROM webhook_delivery WHERE endpoint_id = ?1 ORDER BY occurred_at DESC, id DESC LIMIT " + PAGE,
                 endpoint).getResultList();
         return Optional.of(rows.stream().map(Object[].class::cast).map(row -> new Delivery((String) row[0],
-                (String) row[1], (String) row[2], ((Number) row[3]).intValue(), instant(row[4]), instant(row[5])))
+                (String) row[1], (String) row[2], ((Number) row[3]).intValue(), NativeSql.instant(row[4]), NativeSql.instant(row[5])))
                 .toList());
     }
 
@@ -63,7 +63,7 @@ public class WebhookDeliveryLog {
         List<?> rows = NativeSql.query(em, "SELECT attempt, started_at, status_code, latency_ms, response, error"
                 + " FROM webhook_attempt WHERE delivery_id = ?1 ORDER BY attempt", delivery).getResultList();
         return Optional.of(rows.stream().map(Object[].class::cast).map(row -> new Attempt(
-                ((Number) row[0]).intValue(), instant(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(),
+                ((Number) row[0]).intValue(), NativeSql.instant(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(),
                 ((Number) row[3]).intValue(), (String) row[4], (String) row[5])).toList());
     }
 
@@ -92,12 +92,5 @@ public class WebhookDeliveryLog {
     private boolean exists(UUID endpoint, String delivery) {
         return ((Number) NativeSql.query(em, "SELECT count(*) FROM webhook_delivery WHERE id = ?1 AND endpoint_id = ?2",
                 delivery, endpoint).getSingleResult()).intValue() == 1;
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) value).toInstant();
     }
 }

@@ -9,6 +9,7 @@ public enum WebhookEventType {
     CANCELLATION_SCHEDULED("subscription.cancellation_scheduled"),
     CANCELLATION_UNDONE("subscription.cancellation_undone"),
     SUBSCRIPTION_ENDED("subscription.ended"),
+    RENEWED_AFTER_CANCELLATION("subscription.renewed_after_cancellation"),
     REFUND_DUE("refund.due"),
     REFUND_OVERDUE("refund.overdue"),
     DECLARATION_RECEIVED("declaration.received"),

@@ -16,14 +16,13 @@ import org.cancelportal.cancellation.control.CancellationPolicy;
 import org.cancelportal.cancellation.control.Cancellations;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
-import org.cancelportal.link.control.LinkSettings;
-import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
 import org.cancelportal.mail.control.Mailer;
 import org.cancelportal.mail.control.OutgoingEmail;
 import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.PageMessages;
@@ -34,8 +33,6 @@ import org.cancelportal.web.PageMessages;
  */
 @ApplicationScoped
 public class ReceiptEmail implements OutboxConsumer {
-
-    public static final String RECEIPT_LINK_PURPOSE = "receipt";
 
     @Inject
     Cancellations cancellations;
@@ -50,13 +47,13 @@ public class ReceiptEmail implements OutboxConsumer {
     CommonEmailParts common;
 
     @Inject
-    LinkSigner signer;
+    ReceiptLinks receiptLinks;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     Clock clock;
-
-    @Inject
-    LinkSettings links;
 
     @Override
     public String name() {
@@ -87,7 +84,7 @@ public class ReceiptEmail implements OutboxConsumer {
         } else {
             confirmed(body, words, formats, cancellation);
         }
-        body.link(words.getString("mail.receipt.link"), receiptLink(reference));
+        body.link(words.getString("mail.receipt.link"), receiptLinks.link(reference));
         common.finish(body, locale);
         mailer.send(new OutgoingEmail("<" + event.getId() + "." + name() + "@cancelportal>",
                 undone ? "UNDO_CONFIRMATION" : "CANCELLATION_RECEIPT", subscriber.getId(), subscriber.getEmail(),
@@ -97,20 +94,19 @@ public class ReceiptEmail implements OutboxConsumer {
     private void confirmed(EmailBody body, ResourceBundle words, LocalizedFormat formats, Cancellation c) {
         boolean immediate = c.getMode() == CancellationMode.IMMEDIATE;
         String effective = formats.dateTime(c.getEffectiveAt());
-        String refund = formats.money(c.getRefund());
+        RefundWording refund = RefundWording.of(c, refunds.of(c), words, formats);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(words.getString("receipt.reference"), c.getReference());
         facts.put(words.getString("receipt.received"), formats.dateTime(c.getRequestedAt()));
         facts.put(words.getString("receipt.subscription"), c.getSubscription().getPlan().getName());
         facts.put(words.getString(immediate ? "receipt.effective.immediate" : "receipt.effective"), effective);
-        facts.put(words.getString("receipt.refund"), c.getRefund().isZero() ? words.getString("receipt.refund.none")
-                : format(words, "receipt.refund.amount", refund));
+        facts.put(words.getString("receipt.refund"), refund.summary());
         body.paragraph(format(words, "mail.receipt.intro", c.getSubscription().getPlan().getName()))
                 .facts(facts)
                 .heading(words.getString("receipt.next.heading"))
                 .bullets(lines(words.getString("receipt.next.no-charges"),
                         format(words, immediate ? "receipt.next.access-ended" : "receipt.next.keep-access", effective),
-                        c.getRefund().isZero() ? null : format(words, "receipt.next.refund", refund),
+                        refund.nextStep(),
                         format(words, "receipt.next.data", words.getString(policy.dataHandling().textKey())),
                         words.getString("receipt.next.survey")));
         if (policy.mayUndo(c, clock.instant())) {
@@ -124,11 +120,5 @@ public class ReceiptEmail implements OutboxConsumer {
                         formats.dateTime(c.getUndoneAt())))
                 .paragraph(words.getString("receipt.undone.next"))
                 .paragraph(words.getString("receipt.cancel-again"));
-    }
-
-    private String receiptLink(String reference) {
-        String signature = signer.sign(RECEIPT_LINK_PURPOSE, reference,
-                clock.instant().plus(links.receiptLinkValidity()));
-        return links.portalBaseUrl() + "/receipt?ref=" + reference + "&sig=" + signature;
     }
 }

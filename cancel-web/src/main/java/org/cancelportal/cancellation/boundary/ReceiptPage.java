@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.NotFoundException;
 import org.cancelportal.cancellation.control.ReferenceGenerator;
@@ -16,7 +17,8 @@ import org.cancelportal.cancellation.control.UndoNotPossibleException;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
-import org.cancelportal.link.control.LinkSigner;
+import org.cancelportal.refund.control.Refunds;
+import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.DisplayFormat;
 import org.cancelportal.web.Navigation;
 import org.cancelportal.web.PageMessages;
@@ -45,7 +47,10 @@ public class ReceiptPage implements Serializable {
     Clock clock;
 
     @Inject
-    LinkSigner signer;
+    ReceiptLinks receiptLinks;
+
+    @Inject
+    Refunds refunds;
 
     /**
      * The undo says "Done" on the page it redirects to through the address (done=undone), not the flash: Faces'
@@ -66,7 +71,7 @@ public class ReceiptPage implements Serializable {
     public void load() {
         String normalised = ReferenceGenerator.normalise(reference);
         Optional<Requester> requester = currentSubscriber.requester();
-        if (requester.isEmpty() && signer.verify(ReceiptEmail.RECEIPT_LINK_PURPOSE, normalised, signature)) {
+        if (requester.isEmpty() && receiptLinks.verify(normalised, signature)) {
             requester = Optional.of(Requester.signedLink());
         }
         if (requester.isEmpty()) {
@@ -102,7 +107,9 @@ public class ReceiptPage implements Serializable {
         boolean takenEffect = c.hasTakenEffect(now);
         return new ReceiptView(c.getReference(), c.getSubscription().getPlan().getName(),
                 format.dateTime(c.getRequestedAt(), zone), format.dateTime(c.getEffectiveAt(), zone),
-                c.getMode() == CancellationMode.IMMEDIATE, !c.getRefund().isZero(), format.money(c.getRefund()),
+                c.getMode() == CancellationMode.IMMEDIATE, RefundWording.of(c, refunds.of(c),
+                        ResourceBundle.getBundle(PageMessages.BUNDLE, format.locale()),
+                        new LocalizedFormat(format.locale(), zone)),
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
                 cancellationService.policy().mayUndo(c, now), currentSubscriber.requester().isPresent());

@@ -4,7 +4,7 @@ import java.io.Serializable;
 
 /** A cancellation receipt as the page states it: every fact already in the reader's language and time zone. */
 public record ReceiptView(String reference, String planName, String receivedAt, String effectiveAt,
-                          boolean immediate, boolean refundDue, String refund, String dataTextKey,
+                          boolean immediate, RefundWording refund, String dataTextKey,
                           boolean undone, String undoneAt, boolean takenEffect, boolean undoPossible,
                           boolean signedIn) implements Serializable {
 }

@@ -22,8 +22,6 @@ import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
-import org.cancelportal.web.http.ProblemDetails;
-import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.subscription.entity.Subscription;
@@ -54,7 +52,7 @@ public class CancelResource {
     CancellationService cancellations;
 
     @Inject
-    IdempotentCalls calls;
+    IdempotentRequests requests;
 
     @Inject
     Bodies bodies;
@@ -75,20 +73,9 @@ public class CancelResource {
                                    description = "A key of yours for this request, up to 255 characters")
                            @HeaderParam(KeyReusedMapper.HEADER) String key,
                            String body) {
-        if (key == null || key.isBlank() || key.length() > IdempotentCalls.MAX_KEY_LENGTH) {
-            return ProblemDetails.of(Response.Status.BAD_REQUEST, "Send an Idempotency-Key header, so that a retry"
-                    + " cannot cancel twice. Nothing was done.", List.of(new ProblemDetails.Part("header",
-                    KeyReusedMapper.HEADER, "Required: 1 to " + IdempotentCalls.MAX_KEY_LENGTH + " characters.")));
-        }
         OperatorAccount operator = caller.account();
-        CancellationMode mode = mode(body);
-        String fingerprint = IdempotentCalls.fingerprint("POST", "subscriptions/" + externalId + "/cancel", body);
-        IdempotentCalls.Outcome outcome = calls.run(operator.id(), key, fingerprint,
-                () -> cancel(operator, externalId, mode));
-        StoredResponse response = outcome.response();
-        Response.ResponseBuilder answer = Response.status(response.status()).entity(response.body())
-                .type(response.status() >= 400 ? ProblemDetails.MEDIA_TYPE : MediaType.APPLICATION_JSON);
-        return (outcome.replayed() ? answer.header("Idempotent-Replayed", "true") : answer).build();
+        return requests.answer(operator.id(), key, "POST", "subscriptions/" + externalId + "/cancel", body,
+                () -> cancel(operator, externalId, mode(body)));
     }
 
     private CancellationMode mode(String body) {
@@ -108,9 +95,7 @@ public class CancelResource {
     private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode) {
         Optional<Subscription> subscription = records.subscription(operator, externalId, LockModeType.NONE);
         if (subscription.isEmpty()) {
-            Response notFound = ProblemDetails.of(Response.Status.NOT_FOUND, "You have no subscription with this id."
-                    + " Nothing was done.");
-            return new StoredResponse(notFound.getStatus(), (String) notFound.getEntity());
+            return IdempotentRequests.notFound("You have no subscription with this id. Nothing was done.");
         }
         // Retries within 24 hours are answered above, from the stored answer; this marks the cancellation as made by
         // this very call, so the answer can tell "cancelled now" (201) from "was already in force" (200).

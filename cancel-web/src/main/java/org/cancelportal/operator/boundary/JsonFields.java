@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,19 @@ final class JsonFields {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(name, "This must be a time in UTC such as 2026-12-01T00:00:00Z."));
+            return null;
+        }
+    }
+
+    LocalDate date(String name) {
+        String text = string(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, "This must be a date such as 2026-12-01."));
             return null;
         }
     }

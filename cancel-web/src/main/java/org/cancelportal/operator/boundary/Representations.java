@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.refund.entity.Refund;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
@@ -62,6 +63,25 @@ final class Representations {
         return json.build();
     }
 
+    static JsonObject refund(Refund refund) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("reference", refund.getCancellation().getReference())
+                .add("status", refund.getStatus().name().toLowerCase(java.util.Locale.ROOT))
+                .add("amount", money(refund.getAmount()))
+                .add("due_since", refund.getDueSince().toString())
+                .add("due_by", refund.getDueBy().toString());
+        time(json, "overdue_since", refund.getOverdueSince());
+        if (refund.getPaidOn() == null) {
+            json.addNull("paid_on");
+        } else {
+            json.add("paid_on", refund.getPaidOn().toString());
+        }
+        text(json, "payment_reference", refund.getPaymentReference());
+        text(json, "failure_reason", refund.getFailureReason());
+        time(json, "confirmed_at", refund.getConfirmedAt());
+        return json.build();
+    }
+
     static <T> JsonObject page(List<T> items, Long nextAfter, Function<T, JsonObject> item) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         items.forEach(each -> array.add(item.apply(each)));
@@ -77,6 +97,14 @@ final class Representations {
     private static JsonObject money(Money money) {
         return Json.createObjectBuilder().add("amount", money.amount().stripTrailingZeros().toPlainString())
                 .add("currency", money.currency().getCurrencyCode()).build();
+    }
+
+    private static void text(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
     }
 
     private static void time(JsonObjectBuilder json, String name, Instant value) {

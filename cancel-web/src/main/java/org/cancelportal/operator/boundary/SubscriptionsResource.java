@@ -54,7 +54,9 @@ public class SubscriptionsResource {
     @Operation(summary = "Create or update a subscription",
             description = "Idempotent. Body: subscriber (your id for them), plan (code), started_at,"
                     + " current_period_start, current_period_end, trial_ends_at (optional); times in UTC, ISO 8601."
-                    + " A renewal or plan change updates the period and plan; a cancellation in force keeps its date.")
+                    + " A renewal or plan change updates the period and plan. A period reaching past the date of a"
+                    + " cancellation in force is not applied: the answer says renewal_held_back, support is told,"
+                    + " and the event subscription.renewed_after_cancellation goes to your webhook endpoints.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Updated, or already so")
     @APIResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)")
@@ -67,9 +69,16 @@ public class SubscriptionsResource {
                 fields.instant("current_period_end"), fields.instant("trial_ends_at")), fields);
         Upserted<Subscription> result = upserts.subscription(ChangeSource.api(caller.account()), externalId, details);
         Subscription subscription = result.record();
-        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(Representations.subscription(subscription,
-                        records.inForce(List.of(subscription)).get(subscription.getId()))).build();
+        jakarta.json.JsonObject answer = Representations.subscription(subscription,
+                records.inForce(List.of(subscription)).get(subscription.getId()));
+        if (result.renewalHeldBack()) {
+            answer = jakarta.json.Json.createObjectBuilder(answer).add("renewal_held_back", "This subscription's"
+                    + " cancellation is in force, and its subscriber was told they will not be charged again. The"
+                    + " period you sent reaches past the cancellation's date, so it was not applied: the"
+                    + " cancellation's date stands. If your billing has charged a renewal, stop it or pay it back."
+                    + " Our support desk has been told.").build();
+        }
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK).entity(answer).build();
     }
 
     @GET

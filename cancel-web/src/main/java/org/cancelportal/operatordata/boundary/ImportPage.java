@@ -76,6 +76,9 @@ public class ImportPage {
             report = csvImport.run(source, new StringReader(text.get()), apply);
             messages.info("admin.import.done", report.rows(), report.subscribersCreated(),
                     report.subscribersUpdated(), report.subscriptionsCreated(), report.subscriptionsUpdated());
+            if (report.renewalsHeldBack() > 0) {
+                messages.error("admin.import.renewals-held-back", report.renewalsHeldBack());
+            }
         } catch (ImportNotAppliedException e) {
             report = e.report();
             if (report.rows() == 0) {

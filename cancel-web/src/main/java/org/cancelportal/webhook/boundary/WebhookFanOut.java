@@ -3,14 +3,17 @@ package org.cancelportal.webhook.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
+import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.refund.control.RefundEvents;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
- * Hands each cancellation, undo and end to the operator's webhook endpoints, as deliveries of their own: one slow or
- * dead endpoint then holds up neither the outbox nor the other endpoints.
+ * Hands each cancellation, undo and end, each refund due or overdue, and each renewal held back, to the operator's
+ * webhook endpoints, as deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the
+ * other endpoints.
  */
 @ApplicationScoped
 public class WebhookFanOut implements OutboxConsumer {
@@ -25,7 +28,8 @@ public class WebhookFanOut implements OutboxConsumer {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED);
+        return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED,
+                RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT);
     }
 
     @Override

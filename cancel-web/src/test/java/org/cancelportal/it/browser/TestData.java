@@ -48,6 +48,11 @@ public final class TestData {
         send(base, "test-fixtures/cancel-many?prefix=" + prefix + "&count=" + count);
     }
 
+    /** The operator's days to confirm this cancellation's refund pass now. */
+    public static void letRefundRunOut(URL base, String reference) {
+        send(base, "test-fixtures/refund-run-out?reference=" + reference);
+    }
+
     public static void giveUpDeliveries(URL base, String email) {
         send(base, "test-fixtures/give-up?email=" + email);
     }

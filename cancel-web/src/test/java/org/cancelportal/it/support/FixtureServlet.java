@@ -15,13 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would;
  * POST /test-fixtures/forget-sign-ins empties the server's authentication cache, as its timeout, a restart or another
- * node would.
+ * node would; POST /test-fixtures/refund-run-out?reference= lets the days to confirm a refund pass.
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
-        "/test-fixtures/erase"})
+        "/test-fixtures/erase", "/test-fixtures/refund-run-out"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -129,6 +129,10 @@ public class FixtureServlet extends HttpServlet {
         }
         if (request.getServletPath().endsWith("/forget-sign-ins")) {
             forgetSignIns();
+            return;
+        }
+        if (request.getServletPath().endsWith("/refund-run-out")) {
+            fixtures.letRefundRunOut(request.getParameter("reference"));
             return;
         }
         if (request.getServletPath().endsWith("/mail-address")) {

@@ -157,6 +157,15 @@ public class Fixtures {
                 .setParameter(1, email).executeUpdate();
     }
 
+    /** Lets the operator's days to confirm a refund run out now, as if the cancellation had been made days ago. */
+    public void letRefundRunOut(String reference) {
+        int changed = NativeSql.query(em, "UPDATE refund SET due_by = due_since WHERE status = 'DUE'"
+                + " AND cancellation_id = (SELECT id FROM cancellation WHERE reference = ?1)", reference).executeUpdate();
+        if (changed != 1) {
+            throw new IllegalArgumentException("no refund due for " + reference);
+        }
+    }
+
     /** Gives the login's subscriber another email address (their login name stays), as an operator's import would. */
     public void changeMailAddress(String login, String address) {
         int changed = NativeSql.query(em, "UPDATE subscriber SET email = ?1 WHERE id = (SELECT subscriber_id"

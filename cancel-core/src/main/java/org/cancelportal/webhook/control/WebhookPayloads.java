@@ -1,0 +1,97 @@
+package org.cancelportal.webhook.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
+import org.cancelportal.cancellation.control.CancellationEvents;
+import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.refund.control.RefundEvents;
+import org.cancelportal.subscription.entity.Subscription;
+
+/**
+ * Which outbox events an operator can hear of, and the body each delivery sends: the operator's own ids, the
+ * cancellation's reference, times in UTC, amounts as decimal strings. Built once, when the delivery is made, so every
+ * attempt sends the very same bytes.
+ */
+final class WebhookPayloads {
+
+    private WebhookPayloads() {
+    }
+
+    static Optional<WebhookEventType> typeOf(String outboxEventType) {
+        return switch (outboxEventType) {
+            case CancellationEvents.CANCELLED -> Optional.of(WebhookEventType.CANCELLATION_SCHEDULED);
+            case CancellationEvents.UNDONE -> Optional.of(WebhookEventType.CANCELLATION_UNDONE);
+            case CancellationEvents.ENDED -> Optional.of(WebhookEventType.SUBSCRIPTION_ENDED);
+            case RenewalsAfterCancellation.EVENT -> Optional.of(WebhookEventType.RENEWED_AFTER_CANCELLATION);
+            case RefundEvents.DUE -> Optional.of(WebhookEventType.REFUND_DUE);
+            case RefundEvents.OVERDUE -> Optional.of(WebhookEventType.REFUND_OVERDUE);
+            default -> Optional.empty();
+        };
+    }
+
+    static String body(OutboxEvent event, WebhookEventType type, JsonObject payload, Subscription subscription) {
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("subscription", orNull(subscription.getExternalReference()))
+                .add("subscriber", orNull(subscription.getSubscriber().getExternalId()));
+        switch (type) {
+            case REFUND_DUE, REFUND_OVERDUE -> data
+                    .add("cancellation", Json.createObjectBuilder().add("reference", payload.getString("reference")))
+                    .add("refund", refund(payload));
+            case RENEWED_AFTER_CANCELLATION -> data
+                    .add("cancellation", Json.createObjectBuilder().add("reference", payload.getString("reference"))
+                            .add("effective_at", payload.getString("effectiveAt")))
+                    .add("reported_period", Json.createObjectBuilder()
+                            .add("start", payload.getString("reportedPeriodStart"))
+                            .add("end", payload.getString("reportedPeriodEnd")));
+            default -> data.add("cancellation", cancellation(payload));
+        }
+        return Json.createObjectBuilder()
+                .add("type", type.wireName())
+                .add("timestamp", event.getOccurredAt().toString())
+                .add("data", data)
+                .build().toString();
+    }
+
+    private static JsonObjectBuilder cancellation(JsonObject payload) {
+        JsonObjectBuilder cancellation = Json.createObjectBuilder()
+                .add("reference", payload.getString("reference"))
+                .add("mode", payload.getString("mode"))
+                .add("channel", payload.getString("channel"))
+                .add("requested_at", payload.getString("requestedAt"))
+                .add("effective_at", payload.getString("effectiveAt"))
+                .add("refund", Json.createObjectBuilder()
+                        .add("amount", amount(payload.getJsonObject("refund").getJsonNumber("amount").bigDecimalValue()))
+                        .add("currency", payload.getJsonObject("refund").getString("currency")));
+        if (payload.containsKey("undoneAt")) {
+            cancellation.add("undone_at", payload.getString("undoneAt"));
+        }
+        return cancellation;
+    }
+
+    private static JsonObjectBuilder refund(JsonObject payload) {
+        JsonObjectBuilder refund = Json.createObjectBuilder()
+                .add("status", payload.getString("status").toLowerCase(java.util.Locale.ROOT))
+                .add("amount", amount(payload.getJsonNumber("amount").bigDecimalValue()))
+                .add("currency", payload.getString("currency"))
+                .add("due_since", payload.getString("dueSince"))
+                .add("due_by", payload.getString("dueBy"));
+        if (payload.containsKey("overdueSince")) {
+            refund.add("overdue_since", payload.getString("overdueSince"));
+        }
+        return refund;
+    }
+
+    /** Two decimals as billing systems write them, whatever scale the database kept. */
+    private static String amount(java.math.BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
+    private static JsonValue orNull(String text) {
+        return text == null ? JsonValue.NULL : Json.createValue(text);
+    }
+}

@@ -1,0 +1,90 @@
+package org.cancelportal.cancellation.boundary;
+
+import static org.cancelportal.mail.control.CommonEmailParts.format;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import org.cancelportal.cancellation.control.Cancellations;
+import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.mail.control.CommonEmailParts;
+import org.cancelportal.mail.control.EmailBody;
+import org.cancelportal.mail.control.Mailer;
+import org.cancelportal.mail.control.OutgoingEmail;
+import org.cancelportal.outbox.control.OutboxConsumer;
+import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.refund.control.RefundEvents;
+import org.cancelportal.refund.control.Refunds;
+import org.cancelportal.refund.entity.Refund;
+import org.cancelportal.subscription.entity.Subscriber;
+import org.cancelportal.text.LocalizedFormat;
+import org.cancelportal.web.PageMessages;
+
+/**
+ * A short email each time the word on a refund changes: paid, failed, or late. An email whose word has been overtaken
+ * before it left (late, then paid a minute later) is not sent: the subscriber gets only news that is still true.
+ */
+@ApplicationScoped
+public class RefundEmail implements OutboxConsumer {
+
+    @Inject
+    Cancellations cancellations;
+
+    @Inject
+    Refunds refunds;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    CommonEmailParts common;
+
+    @Inject
+    ReceiptLinks receiptLinks;
+
+    @Override
+    public String name() {
+        return "refund-email";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(RefundEvents.PAID, RefundEvents.FAILED, RefundEvents.OVERDUE);
+    }
+
+    @Override
+    public void handle(OutboxEvent event) throws Exception {
+        String reference = event.payloadObject().getString("reference");
+        Cancellation cancellation = cancellations.byReference(reference)
+                .orElseThrow(() -> new IllegalStateException("No cancellation " + reference));
+        Refund refund = refunds.of(cancellation).orElseThrow(() -> new IllegalStateException("No refund " + reference));
+        String state = event.payloadObject().getString("status");
+        if (!state.equals(refund.getStatus().name())) {
+            return; // the word has changed again since; the email of that later event tells the truth
+        }
+        Subscriber subscriber = cancellation.getSubscription().getSubscriber();
+        Locale locale = subscriber.getLocale();
+        ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, locale);
+        LocalizedFormat formats = new LocalizedFormat(locale, subscriber.getTimeZone());
+        RefundWording wording = RefundWording.of(cancellation, java.util.Optional.of(refund), words, formats);
+        String subject = format(words, "mail.refund.subject." + state, formats.money(refund.getAmount()), reference);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(words.getString("receipt.reference"), reference);
+        facts.put(words.getString("receipt.subscription"), cancellation.getSubscription().getPlan().getName());
+        facts.put(words.getString("receipt.refund"), wording.summary());
+        EmailBody body = common.start(locale, subscriber.getName())
+                .paragraph(format(words, "mail.refund.intro", cancellation.getSubscription().getPlan().getName(),
+                        reference))
+                .paragraph(wording.nextStep())
+                .facts(facts);
+        body.link(words.getString("mail.receipt.link"), receiptLinks.link(reference));
+        common.finish(body, locale);
+        mailer.send(new OutgoingEmail("<" + event.getId() + "." + name() + "@cancelportal>", "REFUND_" + state,
+                subscriber.getId(), subscriber.getEmail(), locale, subject, body.text(),
+                body.html(locale.getLanguage(), subject)));
+    }
+}
