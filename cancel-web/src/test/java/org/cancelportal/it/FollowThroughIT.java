@@ -248,6 +248,38 @@ class FollowThroughIT extends PortalInABrowser {
         assertFalse(browser.text().contains(reference), "sorted out, so off the list");
     }
 
+    @Test
+    void aDeclarationLeftToSupportReachesTheOperatorWhoseSubscriptionItMayMeanAndNoOther() {
+        endpoint("declaration.received");
+        OperatorClient.Created other = OperatorClient.newOperator(base, "https://other.example.com");
+        OperatorClient.Reply othersEndpoint = other.client().post("webhook-endpoints", "{\"url\":\""
+                + receiver.url("/other") + "\",\"events\":[\"declaration.received\"]}");
+        assertEquals(201, othersEndpoint.status(), othersEndpoint.body());
+
+        int year = TestTime.today().getYear() + 4;
+        browser.open("cancel-contract");
+        browser.field("cancel:contract").sendKeys("sub_1");
+        browser.field("cancel:name").sendKeys(name);
+        browser.field("cancel:accountEmail").sendKeys(email);
+        browser.field("cancel:kind:0").click();
+        browser.field("cancel:desiredEnd").sendKeys("1231" + year);
+        browser.field("cancel:confirmationEmail").sendKeys(email);
+        browser.press("Cancel now");
+        String reference = browser.textOf("fact-reference");
+
+        eventually("declaration.received at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
+        JsonObject data = json(receiver.at("/hooks").get(0).text()).getJsonObject("data");
+        assertEquals(reference, data.getJsonObject("declaration").getString("reference"));
+        assertEquals("waiting_for_support", data.getJsonObject("declaration").getString("status"));
+        assertEquals(year + "-12-31", data.getJsonObject("declaration").getString("desired_end"));
+        assertEquals("sub_1", data.getJsonArray("candidates").getJsonObject(0).getString("subscription"));
+        assertEquals("cus_1", data.getJsonArray("candidates").getJsonObject(0).getString("subscriber"));
+        assertFalse(receiver.at("/hooks").get(0).text().contains(email), "no personal data the person typed");
+        String otherId = othersEndpoint.json().getString("id");
+        assertEquals(0, other.client().get("webhook-endpoints/" + otherId + "/deliveries").json()
+                .getJsonArray("items").size(), "the other operator has no subscription it may mean");
+    }
+
     private String cancelNow() {
         OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_1/cancel", "{\"mode\":\"IMMEDIATE\"}",
                 "Idempotency-Key", UUID.randomUUID().toString());

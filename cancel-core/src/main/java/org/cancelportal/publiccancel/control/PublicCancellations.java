@@ -122,6 +122,8 @@ public class PublicCancellations {
         Optional<CancellationMode> mode = subscription.flatMap(found -> AutomaticCancellation.modeFor(
                 declared.kind(), declared.desiredEnd(), cancellations.policy(), found, now));
         if (mode.isEmpty()) {
+            events.waiting(declaration, candidates.forAgent(declared).stream()
+                    .map(ContractMatching.Candidate::subscriptionId).toList());
             return;
         }
         Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode.get(),

@@ -2,7 +2,6 @@ package org.cancelportal.webhook.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,11 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.schema.control.NativeSql;
-import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.webhook.entity.WebhookEndpoint;
 
 /**
@@ -38,6 +37,9 @@ public class WebhookDeliveries {
     WebhookSettings settings;
 
     @Inject
+    WebhookPayloads payloads;
+
+    @Inject
     Clock clock;
 
     /** A delivery its sender holds now: where it goes, what it sends, and the secrets that sign it. */
@@ -52,30 +54,28 @@ public class WebhookDeliveries {
         }
     }
 
-    /** Deliveries for the event to every enabled endpoint of the subscription's operator that asked for its type. */
+    /** Deliveries for the event to every enabled endpoint that asked for its type, of each operator it concerns. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int fanOut(OutboxEvent event) {
         Optional<WebhookEventType> type = WebhookPayloads.typeOf(event.getEventType());
-        JsonObject payload = event.payloadObject();
-        Subscription subscription = type.isEmpty() ? null
-                : em.find(Subscription.class, payload.getJsonNumber("subscriptionId").longValue());
-        if (subscription == null || subscription.getOperatorId() == null) {
+        if (type.isEmpty()) {
             return 0;
         }
-        String body = WebhookPayloads.body(event, type.get(), payload, subscription);
         int made = 0;
-        for (WebhookEndpoint endpoint : em.createQuery("select e from WebhookEndpoint e where e.operatorId = :operator"
-                + " and e.enabled = true", WebhookEndpoint.class)
-                .setParameter("operator", subscription.getOperatorId()).getResultList()) {
-            if (endpoint.getEventTypes().contains(type.get().wireName())) {
-                made += NativeSql.query(em, "INSERT INTO webhook_delivery (id, endpoint_id, event_id, event_type,"
-                                + " ordering_key, occurred_at, body, status, next_attempt_at)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8)"
-                                + " ON CONFLICT (endpoint_id, event_id) DO NOTHING",
-                        "msg_" + UUID.randomUUID().toString().replace("-", ""), endpoint.getId(), event.getId(),
-                        type.get().wireName(), event.getAggregateType() + ":" + event.getAggregateId(),
-                        Timestamp.from(event.getOccurredAt()), body, Timestamp.from(clock.instant()))
-                        .executeUpdate();
+        for (Map.Entry<Long, String> body : payloads.bodiesByOperator(event, type.get()).entrySet()) {
+            for (WebhookEndpoint endpoint : em.createQuery("select e from WebhookEndpoint e"
+                    + " where e.operatorId = :operator and e.enabled = true", WebhookEndpoint.class)
+                    .setParameter("operator", body.getKey()).getResultList()) {
+                if (endpoint.getEventTypes().contains(type.get().wireName())) {
+                    made += NativeSql.query(em, "INSERT INTO webhook_delivery (id, endpoint_id, event_id,"
+                                    + " event_type, ordering_key, occurred_at, body, status, next_attempt_at)"
+                                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8)"
+                                    + " ON CONFLICT (endpoint_id, event_id) DO NOTHING",
+                            "msg_" + UUID.randomUUID().toString().replace("-", ""), endpoint.getId(), event.getId(),
+                            type.get().wireName(), event.getAggregateType() + ":" + event.getAggregateId(),
+                            Timestamp.from(event.getOccurredAt()), body.getValue(), Timestamp.from(clock.instant()))
+                            .executeUpdate();
+                }
             }
         }
         return made;

@@ -1,13 +1,23 @@
 package org.cancelportal.webhook.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.publiccancel.control.DeclarationEvents;
+import org.cancelportal.publiccancel.entity.CancellationDeclaration;
+import org.cancelportal.publiccancel.entity.Declared;
 import org.cancelportal.refund.control.RefundEvents;
 import org.cancelportal.subscription.entity.Subscription;
 
@@ -16,9 +26,57 @@ import org.cancelportal.subscription.entity.Subscription;
  * cancellation's reference, times in UTC, amounts as decimal strings. Built once, when the delivery is made, so every
  * attempt sends the very same bytes.
  */
-final class WebhookPayloads {
+@ApplicationScoped
+public class WebhookPayloads {
 
-    private WebhookPayloads() {
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * The body for each operator the event concerns: the subscription's operator, or for a declaration that waits for
+     * support, the operators of the subscriptions it may mean (each told only of its own).
+     */
+    Map<Long, String> bodiesByOperator(OutboxEvent event, WebhookEventType type) {
+        JsonObject payload = event.payloadObject();
+        if (type == WebhookEventType.DECLARATION_RECEIVED) {
+            return declaration(event, payload);
+        }
+        Subscription subscription = em.find(Subscription.class, payload.getJsonNumber("subscriptionId").longValue());
+        if (subscription == null || subscription.getOperatorId() == null) {
+            return Map.of();
+        }
+        return Map.of(subscription.getOperatorId(), body(event, type, payload, subscription));
+    }
+
+    private Map<Long, String> declaration(OutboxEvent event, JsonObject payload) {
+        CancellationDeclaration declaration = em.find(CancellationDeclaration.class,
+                Long.valueOf(event.getAggregateId()));
+        Map<Long, JsonArrayBuilder> candidatesByOperator = new LinkedHashMap<>();
+        for (JsonNumber id : payload.getJsonArray("candidateSubscriptionIds").getValuesAs(JsonNumber.class)) {
+            Subscription subscription = em.find(Subscription.class, id.longValue());
+            if (subscription != null && subscription.getOperatorId() != null) {
+                candidatesByOperator.computeIfAbsent(subscription.getOperatorId(), operator -> Json.createArrayBuilder())
+                        .add(Json.createObjectBuilder()
+                                .add("subscription", orNull(subscription.getExternalReference()))
+                                .add("subscriber", orNull(subscription.getSubscriber().getExternalId())));
+            }
+        }
+        Declared declared = declaration.declared();
+        Map<Long, String> bodies = new LinkedHashMap<>();
+        candidatesByOperator.forEach((operator, candidates) -> {
+            JsonObjectBuilder data = Json.createObjectBuilder()
+                    .add("declaration", Json.createObjectBuilder()
+                            .add("reference", declaration.getReference())
+                            .add("received_at", declaration.getReceivedAt().toString())
+                            .add("kind", declared.kind().name())
+                            .add("desired_end", declared.desiredEnd() == null ? JsonValue.NULL
+                                    : Json.createValue(declared.desiredEnd().toString()))
+                            .add("contract_as_given", orNull(declared.contract()))
+                            .add("status", "waiting_for_support"))
+                    .add("candidates", candidates);
+            bodies.put(operator, envelope(event, WebhookEventType.DECLARATION_RECEIVED, data));
+        });
+        return bodies;
     }
 
     static Optional<WebhookEventType> typeOf(String outboxEventType) {
@@ -27,13 +85,15 @@ final class WebhookPayloads {
             case CancellationEvents.UNDONE -> Optional.of(WebhookEventType.CANCELLATION_UNDONE);
             case CancellationEvents.ENDED -> Optional.of(WebhookEventType.SUBSCRIPTION_ENDED);
             case RenewalsAfterCancellation.EVENT -> Optional.of(WebhookEventType.RENEWED_AFTER_CANCELLATION);
+            case DeclarationEvents.WAITING -> Optional.of(WebhookEventType.DECLARATION_RECEIVED);
             case RefundEvents.DUE -> Optional.of(WebhookEventType.REFUND_DUE);
             case RefundEvents.OVERDUE -> Optional.of(WebhookEventType.REFUND_OVERDUE);
             default -> Optional.empty();
         };
     }
 
-    static String body(OutboxEvent event, WebhookEventType type, JsonObject payload, Subscription subscription) {
+    private static String body(OutboxEvent event, WebhookEventType type, JsonObject payload,
+                               Subscription subscription) {
         JsonObjectBuilder data = Json.createObjectBuilder()
                 .add("subscription", orNull(subscription.getExternalReference()))
                 .add("subscriber", orNull(subscription.getSubscriber().getExternalId()));
@@ -49,6 +109,10 @@ final class WebhookPayloads {
                             .add("end", payload.getString("reportedPeriodEnd")));
             default -> data.add("cancellation", cancellation(payload));
         }
+        return envelope(event, type, data);
+    }
+
+    private static String envelope(OutboxEvent event, WebhookEventType type, JsonObjectBuilder data) {
         return Json.createObjectBuilder()
                 .add("type", type.wireName())
                 .add("timestamp", event.getOccurredAt().toString())

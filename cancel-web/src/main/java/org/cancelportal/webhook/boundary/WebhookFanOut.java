@@ -7,12 +7,13 @@ import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.publiccancel.control.DeclarationEvents;
 import org.cancelportal.refund.control.RefundEvents;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
- * Hands each cancellation, undo and end, each refund due or overdue, and each renewal held back, to the operator's
- * webhook endpoints, as deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the
+ * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back and each public-form
+ * declaration left to support, to the operators' webhook endpoints, as deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the
  * other endpoints.
  */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class WebhookFanOut implements OutboxConsumer {
     @Override
     public Set<String> eventTypes() {
         return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED,
-                RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT);
+                RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT, DeclarationEvents.WAITING);
     }
 
     @Override
