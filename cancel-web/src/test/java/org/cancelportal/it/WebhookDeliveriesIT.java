@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.ReadmeSnippet;
 import org.cancelportal.it.webhook.Receiver;
 import org.cancelportal.webhook.control.WebhookSignature;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -65,6 +66,27 @@ class WebhookDeliveriesIT extends PortalOnly {
         assertEquals("sub_1", body.getJsonObject("data").getString("subscription"));
         assertEquals("cus_1", body.getJsonObject("data").getString("subscriber"));
         assertEquals(reference, body.getJsonObject("data").getJsonObject("cancellation").getString("reference"));
+    }
+
+    /** The README's Java block, compiled as an integrator would paste it, accepts a real delivery and no altered one. */
+    @Test
+    void theReadmesVerificationSnippetAcceptsARealDeliveryAndRefusesATamperedOne() throws Exception {
+        // the snippet compares the timestamp with the real clock, as a receiver must; a server a year ahead fails that
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestTime.OFFSET.isZero(), "the server's clock is the real one");
+        String secret = endpoint("/snippet", "subscription.cancellation_scheduled").getString("secret");
+        cancel();
+        eventually("the delivery").until(() -> receiver.at("/snippet").size() == 1);
+        Receiver.Received delivery = receiver.at("/snippet").get(0);
+
+        java.lang.reflect.Method verify = ReadmeSnippet.compile("java", "WebhookCheck")
+                .getMethod("verify", String.class, String.class, String.class, byte[].class, String.class);
+        assertTrue((Boolean) verify.invoke(null, secret, delivery.header("webhook-id"),
+                delivery.header("webhook-timestamp"), delivery.body(), delivery.header("webhook-signature")));
+        byte[] tampered = delivery.text().replace("sub_1", "sub_2").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse((Boolean) verify.invoke(null, secret, delivery.header("webhook-id"),
+                delivery.header("webhook-timestamp"), tampered, delivery.header("webhook-signature")));
+        assertFalse((Boolean) verify.invoke(null, WebhookSignature.newSecret(), delivery.header("webhook-id"),
+                delivery.header("webhook-timestamp"), delivery.body(), delivery.header("webhook-signature")));
     }
 
     @Test
