@@ -17,7 +17,8 @@ class StaffActionsTest {
                 .and().haveNameNotMatching("set[A-Z].*|load")
                 .and().areDeclaredInClassesThat().haveSimpleNameEndingWith("Page")
                 .and().areDeclaredInClassesThat().resideInAnyPackage("..privacy.boundary..", "..outbox.boundary..",
-                        "..supportdesk.boundary..", "..operatordata.boundary..", "..insights.boundary..")
+                        "..supportdesk.boundary..", "..operatordata.boundary..", "..insights.boundary..",
+                        "..webhook.boundary..")
                 .should().beAnnotatedWith(RolesAllowed.class)
                 .because("an admin, support or product action must refuse anyone without the role, even if a bug in"
                         + " the path rules let them reach it")

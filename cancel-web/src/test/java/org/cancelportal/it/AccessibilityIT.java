@@ -15,14 +15,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.UUID;
+import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.clock.TestTime;
 import org.cancelportal.it.support.TestServer;
+import org.cancelportal.it.webhook.Receiver;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -42,18 +47,18 @@ class AccessibilityIT extends BothApplications {
     @Test
     void everyPageInEnglishPassesTheScan() throws Exception {
         everyPage("en-US", "en", new Words("Sign in", "Cancel at the end of the period", "Undo the cancellation",
-                "Send my answer", "Don't ask me again", "Cancel now"));
+                "Send my answer", "Don't ask me again", "Cancel now", "Add endpoint"));
     }
 
     @Test
     void everyPageInGermanPassesTheScan() throws Exception {
         everyPage("de-DE", "de", new Words("Anmelden", "Zum Ende des Zeitraums kündigen", "Kündigung rückgängig machen",
-                "Antwort senden", "Nicht mehr fragen", "Jetzt kündigen"));
+                "Antwort senden", "Nicht mehr fragen", "Jetzt kündigen", "Adresse hinzufügen"));
     }
 
     /** The labels of the buttons the walk through the pages presses, in the language of the browser. */
     private record Words(String signIn, String cancel, String undo, String sendAnswer, String optOut,
-                         String cancelWithoutAccount) {
+                         String cancelWithoutAccount, String addEndpoint) {
     }
 
     private void everyPage(String browserLanguage, String language, Words words) throws Exception {
@@ -123,6 +128,7 @@ class AccessibilityIT extends BothApplications {
             scan.page("admin-erasure");
             browser.open("admin/import");
             scan.page("admin-import");
+            webhookPages(browser, scan, words);
 
             browser.forgetSession();
             browser.open("support/search");
@@ -152,6 +158,41 @@ class AccessibilityIT extends BothApplications {
         }
         assertEquals(Map.of(), violations, () -> "axe-core found:\n" + String.join("\n", violations.entrySet().stream()
                 .map(page -> page.getKey() + ":\n  " + String.join("\n  ", page.getValue())).toList()));
+    }
+
+    /** The webhook pages of an operator's endpoint with one delivery in its log, and the form with its problems. */
+    private void webhookPages(Browser browser, Scan scan, Words words) throws Exception {
+        OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
+        shop.client().put("subscribers/cus_1", "{\"email\":\"cus-" + UUID.randomUUID()
+                + "@example.com\",\"name\":\"Kim Lee\"}");
+        shop.client().put("subscriptions/sub_1", "{\"subscriber\":\"cus_1\",\"plan\":\"" + shop.plan()
+                + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
+                + TestTime.isoMidnightInDays(-10) + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(20)
+                + "\"}");
+        try (Receiver receiver = new Receiver()) {
+            browser.open("admin/webhooks?operator=" + shop.code());
+            browser.press(words.addEndpoint());
+            scan.page("admin-webhooks-problems");
+            browser.field("register:url").sendKeys(receiver.url("/hooks"));
+            browser.driverFind(By.cssSelector("#register\\:events input")).get(0).click();
+            browser.press(words.addEndpoint());
+            scan.page("admin-webhook-secret");
+            String endpoint = browser.url();
+            shop.client().post("subscriptions/sub_1/cancel", "{}", "Idempotency-Key", UUID.randomUUID().toString());
+            TestServer.eventually("the delivery").until(() -> receiver.at("/hooks").size() == 1);
+            browser.open("admin/webhooks?operator=" + shop.code());
+            scan.page("admin-webhooks");
+            browser.openUrl(endpoint);
+            scan.page("admin-webhook");
+            browser.openUrl(endpoint.replace("/admin/webhook?", "/admin/webhook-log?"));
+            TestServer.eventually("the attempt in the log").until(() -> {
+                browser.refresh();
+                return !browser.driverFind(By.cssSelector(".attempt-list li")).isEmpty();
+            });
+            scan.page("admin-webhook-log");
+            browser.openUrl(endpoint.replace("/admin/webhook?", "/admin/webhook-delete?"));
+            scan.page("admin-webhook-delete");
+        }
     }
 
     @FunctionalInterface

@@ -139,7 +139,7 @@ public class WebhookDeliveries {
         List<Duration> schedule = settings.retrySchedule();
         boolean gone = outcome.statusCode() == 410;
         if (gone) {
-            em.find(WebhookEndpoint.class, claimed.endpoint()).disable("The endpoint answered 410 Gone", now);
+            em.find(WebhookEndpoint.class, claimed.endpoint()).disable(WebhookEndpoint.OFF_GONE, now);
         }
         if (gone || claimed.attempt() > schedule.size()) {
             NativeSql.query(em, "UPDATE webhook_delivery SET status = 'DEAD', attempts = ?2 WHERE id = ?1",

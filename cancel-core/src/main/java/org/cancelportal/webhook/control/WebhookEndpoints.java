@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cancelportal.audit.control.AuditTrail;
-import org.cancelportal.cancellation.entity.Channel;
 import org.cancelportal.operator.control.OperatorAccount;
-import org.cancelportal.operatordata.control.FieldProblem;
-import org.cancelportal.operatordata.control.InvalidFieldsException;
+import org.cancelportal.operatordata.control.ChangeSource;
+import org.cancelportal.webhook.control.WebhookProblem.Reason;
 import org.cancelportal.webhook.entity.WebhookEndpoint;
 
 /**
  * An operator's webhook endpoints: registered, changed, switched off and on, removed, their secrets rotated. An
  * operator only ever finds its own; another's id is as unknown as one that never existed. A secret is handed out
- * once, when it is made.
+ * once, when it is made. Each change is audited under whoever made it: the operator through the API, or an admin
+ * of the portal on the operator's behalf.
  */
 @ApplicationScoped
 @Transactional
@@ -51,21 +51,21 @@ public class WebhookEndpoints {
     public record WithSecret(WebhookEndpoint endpoint, String secret) {
     }
 
-    public WithSecret create(OperatorAccount operator, Request request) {
-        List<FieldProblem> problems = new ArrayList<>();
+    /** Registers an endpoint for the source's operator; an InvalidWebhookException names what cannot be used. */
+    public WithSecret create(ChangeSource source, Request request) {
+        List<WebhookProblem> problems = new ArrayList<>();
         String url = checkedUrl(request.url(), problems);
         List<String> events = checkedEvents(request.eventTypes(), problems);
         String description = checkedDescription(request.description(), problems);
-        if (list(operator).size() >= MAX_PER_OPERATOR) {
-            problems.add(new FieldProblem("url", "You have " + MAX_PER_OPERATOR + " endpoints already; remove one"
-                    + " you no longer use first."));
+        if (list(source.operator()).size() >= MAX_PER_OPERATOR) {
+            problems.add(WebhookProblem.url(Reason.TOO_MANY_ENDPOINTS, String.valueOf(MAX_PER_OPERATOR)));
         }
         throwIfAny(problems);
         String secret = WebhookSignature.newSecret();
-        WebhookEndpoint endpoint = new WebhookEndpoint(operator.id(), url, description, events, secret,
+        WebhookEndpoint endpoint = new WebhookEndpoint(source.operator().id(), url, description, events, secret,
                 clock.instant());
         em.persist(endpoint);
-        record(operator, "WEBHOOK_ENDPOINT_CREATED", endpoint);
+        record(source, "WEBHOOK_ENDPOINT_CREATED", endpoint);
         return new WithSecret(endpoint, secret);
     }
 
@@ -81,10 +81,10 @@ public class WebhookEndpoints {
         return Optional.ofNullable(em.find(WebhookEndpoint.class, id)).filter(found -> found.belongsTo(operator.id()));
     }
 
-    public Optional<WebhookEndpoint> change(OperatorAccount operator, UUID id, Request request) {
-        Optional<WebhookEndpoint> found = locked(operator, id);
+    public Optional<WebhookEndpoint> change(ChangeSource source, UUID id, Request request) {
+        Optional<WebhookEndpoint> found = locked(source.operator(), id);
         found.ifPresent(endpoint -> {
-            List<FieldProblem> problems = new ArrayList<>();
+            List<WebhookProblem> problems = new ArrayList<>();
             String url = request.url() == null ? endpoint.getUrl() : checkedUrl(request.url(), problems);
             List<String> events = request.eventTypes() == null ? endpoint.getEventTypes()
                     : checkedEvents(request.eventTypes(), problems);
@@ -95,28 +95,29 @@ public class WebhookEndpoints {
             if (Boolean.TRUE.equals(request.enabled())) {
                 endpoint.enable(clock.instant());
             } else if (Boolean.FALSE.equals(request.enabled())) {
-                endpoint.disable("Switched off by the operator", clock.instant());
+                endpoint.disable(source.onBehalf() == null ? WebhookEndpoint.OFF_BY_OPERATOR
+                        : WebhookEndpoint.OFF_BY + source.actor(), clock.instant());
             }
-            record(operator, "WEBHOOK_ENDPOINT_CHANGED", endpoint);
+            record(source, "WEBHOOK_ENDPOINT_CHANGED", endpoint);
         });
         return found;
     }
 
-    public boolean delete(OperatorAccount operator, UUID id) {
-        Optional<WebhookEndpoint> found = locked(operator, id);
+    public boolean delete(ChangeSource source, UUID id) {
+        Optional<WebhookEndpoint> found = locked(source.operator(), id);
         found.ifPresent(endpoint -> {
             em.remove(endpoint);
-            record(operator, "WEBHOOK_ENDPOINT_DELETED", endpoint);
+            record(source, "WEBHOOK_ENDPOINT_DELETED", endpoint);
         });
         return found.isPresent();
     }
 
     /** A new secret; the one before keeps signing for webhooks.rotation-grace. */
-    public Optional<WithSecret> rotateSecret(OperatorAccount operator, UUID id) {
-        return locked(operator, id).map(endpoint -> {
+    public Optional<WithSecret> rotateSecret(ChangeSource source, UUID id) {
+        return locked(source.operator(), id).map(endpoint -> {
             String secret = WebhookSignature.newSecret();
             endpoint.rotate(secret, settings.rotationGrace(), clock.instant());
-            record(operator, "WEBHOOK_SECRET_ROTATED", endpoint);
+            record(source, "WEBHOOK_SECRET_ROTATED", endpoint);
             return new WithSecret(endpoint, secret);
         });
     }
@@ -126,30 +127,28 @@ public class WebhookEndpoints {
                 .filter(found -> found.belongsTo(operator.id()));
     }
 
-    private String checkedUrl(String url, List<FieldProblem> problems) {
+    private String checkedUrl(String url, List<WebhookProblem> problems) {
         if (url == null || url.isBlank()) {
-            problems.add(new FieldProblem("url", "Give the https URL deliveries should go to."));
+            problems.add(WebhookProblem.url(Reason.URL_MISSING, null));
             return null;
         }
         if (url.length() > 2000) {
-            problems.add(new FieldProblem("url", "A URL of at most 2,000 characters, please."));
+            problems.add(WebhookProblem.url(Reason.URL_TOO_LONG, null));
             return null;
         }
-        new WebhookTargets(settings.allowLoopback()).problem(url)
-                .ifPresent(problem -> problems.add(new FieldProblem("url", problem)));
+        new WebhookTargets(settings.allowLoopback()).check(url).ifPresent(problems::add);
         return url;
     }
 
-    private static List<String> checkedEvents(List<String> names, List<FieldProblem> problems) {
+    private static List<String> checkedEvents(List<String> names, List<WebhookProblem> problems) {
         if (names == null || names.isEmpty()) {
-            problems.add(new FieldProblem("events", "Name at least one event: " + allEvents() + "."));
+            problems.add(new WebhookProblem("events", Reason.NO_EVENTS, null));
             return List.of();
         }
         LinkedHashSet<String> events = new LinkedHashSet<>();
         for (String name : names) {
             if (WebhookEventType.of(name).isEmpty()) {
-                problems.add(new FieldProblem("events", "'" + name + "' is not an event. Events: " + allEvents()
-                        + "."));
+                problems.add(new WebhookProblem("events", Reason.UNKNOWN_EVENT, name));
             } else {
                 events.add(name);
             }
@@ -157,27 +156,23 @@ public class WebhookEndpoints {
         return List.copyOf(events);
     }
 
-    private static String checkedDescription(String description, List<FieldProblem> problems) {
+    private static String checkedDescription(String description, List<WebhookProblem> problems) {
         String text = description == null ? "" : description.strip();
         if (text.length() > MAX_DESCRIPTION) {
-            problems.add(new FieldProblem("description", "At most " + MAX_DESCRIPTION + " characters, please."));
+            problems.add(new WebhookProblem("description", Reason.DESCRIPTION_TOO_LONG,
+                    String.valueOf(MAX_DESCRIPTION)));
         }
         return text;
     }
 
-    private static String allEvents() {
-        return String.join(", ", java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wireName)
-                .toList());
-    }
-
-    private static void throwIfAny(List<FieldProblem> problems) {
+    private static void throwIfAny(List<WebhookProblem> problems) {
         if (!problems.isEmpty()) {
-            throw new InvalidFieldsException(problems);
+            throw new InvalidWebhookException(problems);
         }
     }
 
-    private void record(OperatorAccount operator, String action, WebhookEndpoint endpoint) {
-        audit.record(operator.actor(), Channel.API, action, "WebhookEndpoint", endpoint.getId().toString(), null,
-                null, null);
+    private void record(ChangeSource source, String action, WebhookEndpoint endpoint) {
+        audit.record(source.actor(), source.channel(), action, "WebhookEndpoint", endpoint.getId().toString(), null,
+                null, source.onBehalf());
     }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import org.cancelportal.webhook.control.WebhookProblem.Reason;
 
 /**
  * Where webhooks may go: an https address on the public internet. A URL that names or resolves to a private,
@@ -24,47 +25,55 @@ public final class WebhookTargets {
 
     /** What is wrong with the URL as a webhook target, in words for the operator; empty when nothing is. */
     public Optional<String> problem(String url) {
+        return check(url).map(WebhookProblem::english);
+    }
+
+    /** What is wrong with the URL as a webhook target, by its reason; empty when nothing is. */
+    public Optional<WebhookProblem> check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("This is not a URL: " + e.getReason() + ".");
+            return Optional.of(WebhookProblem.url(Reason.NOT_A_URL, e.getReason()));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return Optional.of("Give an absolute https URL, such as https://hooks.example.com/cancel-portal.");
+            return Optional.of(WebhookProblem.url(Reason.NOT_ABSOLUTE_HTTPS, null));
         }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.of("Leave out user name, password and #fragment: sign requests with the secret instead.");
+            return Optional.of(WebhookProblem.url(Reason.CREDENTIALS_IN_URL, null));
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("The host " + uri.getHost() + " cannot be found.");
+            return Optional.of(WebhookProblem.url(Reason.UNKNOWN_HOST, uri.getHost()));
         }
         for (InetAddress address : addresses) {
-            Optional<String> refused = refusal(address);
+            Optional<WebhookProblem> refused = refused(address);
             if (refused.isPresent()) {
                 return refused;
             }
         }
         boolean local = addresses[0].isLoopbackAddress();
         if (!scheme.equals("https") && !(allowLoopback && local)) {
-            return Optional.of("Webhooks are sent over https only.");
+            return Optional.of(WebhookProblem.url(Reason.HTTPS_ONLY, null));
         }
         return Optional.empty();
     }
 
     /** Why a delivery may not connect to this address, or empty when it may. */
     public Optional<String> refusal(InetAddress address) {
+        return refused(address).map(WebhookProblem::english);
+    }
+
+    private Optional<WebhookProblem> refused(InetAddress address) {
         if (address.isLoopbackAddress()) {
             return allowLoopback ? Optional.empty()
-                    : Optional.of("The URL points to this server itself (" + address.getHostAddress() + ").");
+                    : Optional.of(WebhookProblem.url(Reason.THIS_SERVER, address.getHostAddress()));
         }
         if (isInternal(address)) {
-            return Optional.of("The URL points into a private network (" + address.getHostAddress()
-                    + "); webhooks go to addresses on the public internet only.");
+            return Optional.of(WebhookProblem.url(Reason.PRIVATE_NETWORK, address.getHostAddress()));
         }
         return Optional.empty();
     }

@@ -16,6 +16,12 @@ import java.util.UUID;
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint {
 
+    /** Why an endpoint is off, as the API tells it: the receiver said it is gone, or someone switched it off. */
+    public static final String OFF_GONE = "The endpoint answered 410 Gone";
+    public static final String OFF_BY_OPERATOR = "Switched off by the operator";
+    /** Followed by the login of the admin who switched it off for the operator. */
+    public static final String OFF_BY = "Switched off by ";
+
     @Id
     private UUID id;
 

@@ -48,4 +48,13 @@ class WebhookTargetsTest {
     void allowingLoopbackAllowsNothingElse(String url) {
         assertTrue(tests.problem(url).isPresent(), url);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://10.0.0.8/hooks", "https://192.168.1.20/hooks"})
+    void aPrivateAddressIsNamedByItsReasonForAPageToSayInItsLanguage(String url) {
+        WebhookProblem problem = production.check(url).orElseThrow();
+        assertEquals(WebhookProblem.Reason.PRIVATE_NETWORK, problem.reason());
+        assertEquals("url", problem.field());
+        assertEquals(production.problem(url).orElseThrow(), problem.english());
+    }
 }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.cancelportal.operatordata.control.ChangeSource;
 import org.cancelportal.operatordata.control.InvalidFieldsException;
 import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.webhook.control.WebhookDeliveryLog;
@@ -83,7 +84,7 @@ public class WebhookDeliveriesResource {
     @APIResponse(responseCode = "202", description = "In line to be sent")
     @APIResponse(responseCode = "404", description = "You have no such delivery")
     public Response replay(@PathParam("endpoint") String endpoint, @PathParam("delivery") String delivery) {
-        return uuid(endpoint).filter(id -> log.replay(caller.account(), id, delivery))
+        return uuid(endpoint).filter(id -> log.replay(ChangeSource.api(caller.account()), id, delivery))
                 .map(id -> replayed(1)).orElseGet(WebhookDeliveriesResource::notFound);
     }
 
@@ -102,7 +103,7 @@ public class WebhookDeliveriesResource {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldsException("since", "Give a time in UTC such as 2026-12-01T00:00:00Z.");
         }
-        return uuid(endpoint).flatMap(id -> log.replaySince(caller.account(), id, from))
+        return uuid(endpoint).flatMap(id -> log.replaySince(ChangeSource.api(caller.account()), id, from))
                 .map(WebhookDeliveriesResource::replayed).orElseGet(WebhookDeliveriesResource::notFound);
     }
 
@@ -117,6 +118,9 @@ public class WebhookDeliveriesResource {
                 .add("status", delivery.status())
                 .add("attempts", delivery.attempts())
                 .add("occurred_at", delivery.occurredAt().toString());
+        if (delivery.nextAttemptAt() != null) {
+            json.add("next_attempt_at", delivery.nextAttemptAt().toString());
+        }
         if (delivery.deliveredAt() != null) {
             json.add("delivered_at", delivery.deliveredAt().toString());
         }

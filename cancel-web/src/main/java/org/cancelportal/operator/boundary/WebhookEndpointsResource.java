@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.cancelportal.operatordata.control.ChangeSource;
 import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.webhook.control.WebhookEndpoints;
 import org.cancelportal.webhook.entity.WebhookEndpoint;
@@ -51,7 +52,7 @@ public class WebhookEndpointsResource {
     @APIResponse(responseCode = "201", description = "The endpoint, with its secret")
     @APIResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)")
     public Response create(String body) {
-        WebhookEndpoints.WithSecret created = endpoints.create(caller.account(), request(body));
+        WebhookEndpoints.WithSecret created = endpoints.create(source(), request(body));
         return Response.status(Response.Status.CREATED)
                 .entity(json(created.endpoint()).add("secret", created.secret()).build()).build();
     }
@@ -81,7 +82,7 @@ public class WebhookEndpointsResource {
     @APIResponse(responseCode = "404", description = "You have no endpoint with this id")
     public Response change(@PathParam("id") String id, String body) {
         WebhookEndpoints.Request request = request(body);
-        return answer(uuid(id).flatMap(known -> endpoints.change(caller.account(), known, request)));
+        return answer(uuid(id).flatMap(known -> endpoints.change(source(), known, request)));
     }
 
     @DELETE
@@ -90,7 +91,7 @@ public class WebhookEndpointsResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "You have no endpoint with this id")
     public Response delete(@PathParam("id") String id) {
-        return uuid(id).filter(known -> endpoints.delete(caller.account(), known))
+        return uuid(id).filter(known -> endpoints.delete(source(), known))
                 .map(deleted -> Response.noContent().build())
                 .orElseGet(() -> ProblemDetails.of(Response.Status.NOT_FOUND, NOT_FOUND));
     }
@@ -102,11 +103,15 @@ public class WebhookEndpointsResource {
                     + " deliveries carry a signature with each secret, so the receiver can switch without a gap.")
     @APIResponse(responseCode = "404", description = "You have no endpoint with this id")
     public Response rotateSecret(@PathParam("id") String id) {
-        return uuid(id).flatMap(known -> endpoints.rotateSecret(caller.account(), known))
+        return uuid(id).flatMap(known -> endpoints.rotateSecret(source(), known))
                 .map(rotated -> Response.ok(json(rotated.endpoint()).add("secret", rotated.secret())
                         .add("previous_secret_valid_until", rotated.endpoint().getPreviousSecretUntil().toString())
                         .build()).build())
                 .orElseGet(() -> ProblemDetails.of(Response.Status.NOT_FOUND, NOT_FOUND));
+    }
+
+    private ChangeSource source() {
+        return ChangeSource.api(caller.account());
     }
 
     private WebhookEndpoints.Request request(String body) {

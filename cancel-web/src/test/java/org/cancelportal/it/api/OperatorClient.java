@@ -114,7 +114,14 @@ public final class OperatorClient {
                 .body().split("\n"));
     }
 
-    public static void ageIdempotencyKeys(URL base, String code) {
+    /** The audit trail of one person (by login) on the test server, a line each. */
+    public static List<String> auditBy(URL base, String login) {
+        return List.of(fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?audit-by="
+                + java.net.URLEncoder.encode(login, java.nio.charset.StandardCharsets.UTF_8))).GET()).body()
+                .split("\n"));
+    }
+
+        public static void ageIdempotencyKeys(URL base, String code) {
         fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?age-keys=" + code))
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -60,9 +60,14 @@ public class OperatorFixture {
 
     /** The audit trail's lines for the operator: action, subject, status and detail. */
     public List<String> audit(String code) {
+        return auditBy("operator:" + code);
+    }
+
+    /** The audit trail's lines of one actor (an operator, or a person by their login), in the same form. */
+    public List<String> auditBy(String actor) {
         List<?> rows = em.createNativeQuery("SELECT action || ' ' || coalesce(state_after, '') || ' ' ||"
                 + " coalesce(detail, '') FROM audit_entry WHERE actor = ?1 ORDER BY id").setParameter(1,
-                "operator:" + code).getResultList();
+                actor).getResultList();
         return rows.stream().map(String::valueOf).toList();
     }
 }

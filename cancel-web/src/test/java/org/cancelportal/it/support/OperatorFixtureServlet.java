@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * POST /test-fixtures/operator?origin=...: a fresh operator; answers with its code, API key and a plan code.
- * POST ?expire-sessions=code runs out its open portal sessions, ?age-keys=code ages its idempotency keys by 25 h; GET ?audit=code lists its audit trail.
+ * POST ?expire-sessions=code runs out its open portal sessions, ?age-keys=code ages its idempotency keys by 25 h; GET ?audit=code lists its audit trail, ?audit-by=login that of a person.
  */
 @WebServlet("/test-fixtures/operator")
 public class OperatorFixtureServlet extends HttpServlet {
@@ -22,7 +22,9 @@ public class OperatorFixtureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
-        response.getWriter().write(String.join("\n", fixture.audit(request.getParameter("audit"))));
+        String actor = request.getParameter("audit-by");
+        response.getWriter().write(String.join("\n", actor != null ? fixture.auditBy(actor)
+                : fixture.audit(request.getParameter("audit"))));
     }
 
     @Override
