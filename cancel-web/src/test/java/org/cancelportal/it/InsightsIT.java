@@ -15,8 +15,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
@@ -116,6 +118,62 @@ class InsightsIT extends BothApplications {
         assertTrue(browser.text().contains("Time with us: we don't know that value, so we show all instead."));
         assertTrue(browser.text().contains("From: please give a date like 2026-03-31."));
         assertEquals("4", browser.textOf("cancelled"));
+    }
+
+    @Test
+    void theFollowThroughFiguresCountRefundsAsTheOperatorConfirmedThem() throws Exception {
+        OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
+        String paid = cancelWithRefund(shop, "a");
+        cancelWithRefund(shop, "b");
+        OperatorClient.Reply confirmed = shop.client().post("cancellations/" + paid + "/refund",
+                "{\"status\":\"paid\",\"paid_on\":\"" + TestTime.today() + "\",\"payment_reference\":\"re_1\"}",
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(200, confirmed.status(), confirmed.body());
+
+        signInAsProduct();
+        browser.open("insights?plan=" + shop.plan());
+        assertEquals("2", browser.textOf("refunds"));
+        assertEquals("1 (50%)", browser.textOf("refunds-paid-on-time").replaceAll("\\s+", " "));
+        assertEquals("1 (50%)", browser.textOf("refunds-due").replaceAll("\\s+", " "));
+        for (String none : List.of("refunds-paid-late", "refunds-overdue", "refunds-failed")) {
+            assertEquals("0 (0%)", browser.textOf(none).replaceAll("\\s+", " "), none);
+        }
+        assertEquals("under a minute from 1 paid refund",
+                browser.textOf("median-time-to-refund").replaceAll("\\s+", " "));
+        assertEquals("0", browser.textOf("renewals-held-back"));
+        browser.screenshot("insights-follow-through-en-desktop", Browser.DESKTOP);
+        browser.screenshot("insights-follow-through-en-phone", Browser.PHONE);
+        assertEquals(List.of(), browser.accessibilityViolations(Browser.PHONE));
+        assertEquals(List.of(), browser.accessibilityViolations(Browser.DESKTOP));
+
+        HttpResponse<String> summary = get("api/v1/insights/summary?plan=" + shop.plan(), null, API_KEY);
+        assertEquals(200, summary.statusCode());
+        assertTrue(summary.body().contains("\"followThrough\":{"), summary.body());
+        for (String figure : List.of("\"refunds\":2", "\"due\":1", "\"paidOnTime\":1", "\"paidLate\":0",
+                "\"medianFromPaid\":1", "\"medianTimeToRefund\":\"PT")) {
+            assertTrue(summary.body().contains(figure), figure + " in " + summary.body());
+        }
+
+        browser.open("insights?plan=" + data.plan());
+        assertEquals("No refunds in this period.", browser.textOf("no-refunds"));
+        assertFalse(browser.text().contains("Paid on time"), "no shares of nothing");
+        assertEquals(List.of(), browser.accessibilityViolations(Browser.PHONE));
+    }
+
+    /** A customer of the shop cancelled at once through the API, with a refund to follow; returns the reference. */
+    private static String cancelWithRefund(OperatorClient.Created shop, String customer) {
+        shop.client().put("subscribers/cus_" + customer, "{\"email\":\"refund-" + customer + "-" + shop.code()
+                + "@example.com\",\"name\":\"Robin " + customer + "\"}");
+        shop.client().put("subscriptions/sub_" + customer, "{\"subscriber\":\"cus_" + customer + "\",\"plan\":\""
+                + shop.plan() + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330)
+                + "\",\"current_period_start\":\"" + TestTime.isoMidnightInDays(-10)
+                + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(20) + "\"}");
+        OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_" + customer + "/cancel",
+                "{\"mode\":\"IMMEDIATE\"}", "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, cancelled.status(), cancelled.body());
+        assertFalse(cancelled.json().getJsonObject("refund").getString("amount").matches("0(\\.0+)?"),
+                "a refund to follow: " + cancelled.body());
+        return cancelled.json().getString("reference");
     }
 
     @Test

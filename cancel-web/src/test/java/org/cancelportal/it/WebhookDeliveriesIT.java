@@ -89,6 +89,25 @@ class WebhookDeliveriesIT extends PortalOnly {
                 delivery.header("webhook-timestamp"), delivery.body(), delivery.header("webhook-signature")));
     }
 
+    /** One transaction writes three events of one subscription; a failed first holds the others back, in order. */
+    @Test
+    void aSubscriptionsEventsArriveInTheOrderTheyHappenedThoughTheFirstFails() {
+        endpoint("/order", "subscription.cancellation_scheduled", "subscription.ended", "refund.due");
+        receiver.answer("/order", 500, 200);
+
+        OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_1/cancel", "{\"mode\":\"IMMEDIATE\"}",
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, cancelled.status(), cancelled.body());
+
+        eventually("the failed first and all three after it").until(() -> receiver.at("/order").size() == 4);
+        List<String> types = receiver.at("/order").stream()
+                .map(received -> Json.createReader(new StringReader(received.text())).readObject().getString("type"))
+                .toList();
+        assertEquals(List.of("subscription.cancellation_scheduled", "subscription.cancellation_scheduled",
+                "subscription.ended", "refund.due"), types, receiver.at("/order").stream().map(r -> r.header("webhook-id")
+                + " " + r.text()).toList().toString());
+    }
+
     @Test
     void aFailedDeliveryComesAgainWithTheSameIdAndBody() {
         String secret = endpoint("/flaky", "subscription.cancellation_scheduled").getString("secret");

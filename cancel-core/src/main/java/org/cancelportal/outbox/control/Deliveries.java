@@ -36,8 +36,8 @@ public class Deliveries {
               AND NOT EXISTS (SELECT 1 FROM outbox_delivery p JOIN outbox_event pe ON pe.id = p.event_id
                               WHERE p.consumer = d.consumer AND p.status = 'PENDING'
                                 AND pe.aggregate_type = e.aggregate_type AND pe.aggregate_id = e.aggregate_id
-                                AND (pe.occurred_at, pe.id) < (e.occurred_at, e.id))
-            ORDER BY e.occurred_at, e.id
+                                AND pe.position < e.position)
+            ORDER BY e.occurred_at, e.position
             LIMIT 1
             FOR UPDATE OF d SKIP LOCKED""";
 

@@ -24,8 +24,10 @@ public class Outbox {
     Clock clock;
 
     public OutboxEvent publish(String aggregateType, Object aggregateId, String eventType, JsonObject payload) {
+        long position = ((Number) em.createNativeQuery("SELECT nextval('outbox_event_position_seq')")
+                .getSingleResult()).longValue();
         OutboxEvent event = new OutboxEvent(aggregateType, String.valueOf(aggregateId), eventType,
-                payload.toString(), clock.instant());
+                payload.toString(), clock.instant(), position);
         em.persist(event);
         return event;
     }

@@ -33,11 +33,16 @@ public class OutboxEvent {
     @Column(name = "occurred_at")
     private Instant occurredAt;
 
+    /** Its place in line among all events: the order they were published in, which times alone cannot tell. */
+    private long position;
+
     protected OutboxEvent() {
     }
 
-    public OutboxEvent(String aggregateType, String aggregateId, String eventType, String payload, Instant occurredAt) {
+    public OutboxEvent(String aggregateType, String aggregateId, String eventType, String payload, Instant occurredAt,
+                       long position) {
         this.id = UUID.randomUUID();
+        this.position = position;
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
         this.eventType = eventType;
@@ -70,6 +75,10 @@ public class OutboxEvent {
         try (JsonReader reader = Json.createReader(new StringReader(payload))) {
             return reader.readObject();
         }
+    }
+
+    public long getPosition() {
+        return position;
     }
 
     public Instant getOccurredAt() {

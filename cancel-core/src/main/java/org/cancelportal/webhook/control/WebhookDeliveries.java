@@ -68,12 +68,13 @@ public class WebhookDeliveries {
                     .setParameter("operator", body.getKey()).getResultList()) {
                 if (endpoint.getEventTypes().contains(type.get().wireName())) {
                     made += NativeSql.query(em, "INSERT INTO webhook_delivery (id, endpoint_id, event_id,"
-                                    + " event_type, ordering_key, occurred_at, body, status, next_attempt_at)"
-                                    + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8)"
+                                    + " event_type, ordering_key, occurred_at, body, status, next_attempt_at,"
+                                    + " event_position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8, ?9)"
                                     + " ON CONFLICT (endpoint_id, event_id) DO NOTHING",
                             "msg_" + UUID.randomUUID().toString().replace("-", ""), endpoint.getId(), event.getId(),
                             type.get().wireName(), event.getAggregateType() + ":" + event.getAggregateId(),
-                            Timestamp.from(event.getOccurredAt()), body.getValue(), Timestamp.from(clock.instant()))
+                            Timestamp.from(event.getOccurredAt()), body.getValue(), Timestamp.from(clock.instant()),
+                            event.getPosition())
                             .executeUpdate();
                 }
             }
@@ -95,7 +96,7 @@ public class WebhookDeliveries {
                   AND NOT (CAST(d.endpoint_id AS TEXT) = ANY (string_to_array(?2, ',')))
                   AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
                                   WHERE p.endpoint_id = d.endpoint_id AND p.ordering_key = d.ordering_key
-                                    AND p.status = 'PENDING' AND (p.occurred_at, p.id) < (d.occurred_at, d.id))
+                                    AND p.status = 'PENDING' AND p.event_position < d.event_position)
                 ORDER BY d.next_attempt_at
                 LIMIT 1
                 FOR UPDATE OF d SKIP LOCKED""", Timestamp.from(now), busy).getResultList();

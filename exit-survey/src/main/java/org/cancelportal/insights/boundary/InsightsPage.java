@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.cancelportal.insights.control.CancellationTotals;
+import org.cancelportal.insights.control.FollowThrough;
 import org.cancelportal.insights.control.InsightsFilter;
 import org.cancelportal.insights.control.InsightsQueries;
 import org.cancelportal.insights.control.InsightsSummary;
@@ -44,6 +45,22 @@ public class InsightsPage {
     public String getMedianJourney() {
         String median = summary.cancellations().medianJourney();
         return median == null ? null : labels.of("journey", median);
+    }
+
+    public FollowThrough getFollowThrough() {
+        return summary.followThrough();
+    }
+
+    /** The median time from due to confirmed as paid, in words; null when none was paid. */
+    public String getMedianTimeToRefund() {
+        FollowThrough followThrough = summary.followThrough();
+        return followThrough.medianTimeToRefund() == null ? null
+                : labels.duration(followThrough.medianTimeToRefund());
+    }
+
+    /** How many paid refunds the median is the middle of, so one refund is not read as a trend. */
+    public String getMedianTimeToRefundFrom() {
+        return labels.format("insights.refunds.median.from", summary.followThrough().paid());
     }
 
     public List<ChartRow> getReasons() {

@@ -3,7 +3,9 @@ package org.cancelportal.insights.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -18,10 +20,11 @@ public class Labels {
     private ResourceBundle words;
     private NumberFormat percent;
     private NumberFormat count;
+    private Locale locale;
 
     private void ready() {
         if (words == null) {
-            Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+            locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
             words = ResourceBundle.getBundle(InvitationEmail.BUNDLE, locale);
             percent = NumberFormat.getPercentInstance(locale);
             count = NumberFormat.getIntegerInstance(locale);
@@ -48,6 +51,18 @@ public class Labels {
     public String word(String key) {
         ready();
         return words.getString(key);
+    }
+
+    /** A time span in the unit it reads best in, e.g. "5.5 days" or "40 minutes". */
+    public String duration(Duration span) {
+        ready();
+        return TimeAmount.of(span).text(words, locale);
+    }
+
+    /** A message with its arguments, numbers and choices as the page's language writes them. */
+    public String format(String key, Object... arguments) {
+        ready();
+        return new MessageFormat(words.getString(key), locale).format(arguments);
     }
 
     List<ChartRow> rows(String group, List<Share> shares) {

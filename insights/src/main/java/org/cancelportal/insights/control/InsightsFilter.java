@@ -78,6 +78,22 @@ public record InsightsFilter(LocalDate from, LocalDate to, String plan, String t
         return where.addIf(reason, "reason_code = ?");
     }
 
+    /**
+     * Conditions on a cancellation row itself, joined as {@code c} (cancellation), {@code s} (subscription), {@code p}
+     * (plan) and {@code who} (subscriber): the same facets the daily table records for it, worked out the same way
+     * (R__insights_counting.sql). The reason is left out, as for every cancellation figure.
+     */
+    Conditions onCancellations() {
+        Conditions where = new Conditions()
+                .add("c.requested_at >= ?", java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .add("c.requested_at < ?",
+                        java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return where.addIf(plan, "p.code = ?")
+                .addIf(tenureBand, "tenure_band(s.started_at, c.requested_at) = ?")
+                .addIf(channel, "c.channel = ?")
+                .addIf(language, "split_part(who.locale, '-', 1) = ?");
+    }
+
     private void facets(Conditions where, String languageClause) {
         where.addIf(plan, "plan_code = ?")
                 .addIf(tenureBand, "tenure_band = ?")

@@ -2,6 +2,7 @@ package org.cancelportal.insights.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,13 @@ public class InsightsQueries {
     /** How an answer without a chosen reason is stored in insights_response_day. */
     public static final String NO_REASON = "";
 
+    /** Confirmed by its deadline and never marked overdue. */
+    private static final String PAID_IN_TIME = "(r.overdue_since IS NULL AND r.confirmed_at <= r.due_by)";
+
+    /** The rows a cancellation's facets come from, joined as InsightsFilter.onCancellations names them. */
+    private static final String CANCELLATION_FACETS = " JOIN subscription s ON s.id = c.subscription_id"
+            + " JOIN plan p ON p.id = s.plan_id JOIN subscriber who ON who.id = s.subscriber_id";
+
     @Resource(lookup = "jdbc/cancelportal")
     DataSource dataSource;
 
@@ -35,15 +43,17 @@ public class InsightsQueries {
     }
 
     /**
-     * Everything the dashboard shows, in two reads. The reasons and the number of answers are summed from the weekly
-     * trend rather than read again; the cancellations' totals and tenure come from one read grouped by band.
+     * Everything the dashboard shows, in three reads. The reasons and the number of answers are summed from the weekly
+     * trend rather than read again; the cancellations' totals and tenure come from one read grouped by band; the
+     * follow-through figures from one more.
      */
     public InsightsSummary summary(InsightsFilter filter) {
         WeeklyTrend trend = weeklyTrend(filter);
         List<Share> reasons = ranked(trend);
         long responses = reasons.stream().mapToLong(Share::count).sum();
         CancellationsByBand cancellations = CancellationsByBand.read(dataSource, filter);
-        return new InsightsSummary(filter, cancellations.totals(), responses, reasons, trend, cancellations.tenure());
+        return new InsightsSummary(filter, cancellations.totals(), responses, reasons, trend, cancellations.tenure(),
+                followThrough(filter));
     }
 
     private static List<Share> ranked(WeeklyTrend trend) {
@@ -104,6 +114,37 @@ public class InsightsQueries {
     }
 
     private record WeekCount(String reason, LocalDate week, long answers) {
+    }
+
+    /**
+     * What became of the refunds and renewals of the cancellations the filter selects: the period by the
+     * cancellation's requested_at (UTC days), plan, time with us, channel and language as for every cancellation
+     * figure; not the reason, which narrows answers only. Read from the base tables (a refund or renewal row is joined
+     * to its cancellation by key), in one statement so all figures are of the same moment. A refund is paid late when
+     * it was marked overdue or confirmed after its deadline before the overdue check came round.
+     */
+    public FollowThrough followThrough(InsightsFilter filter) {
+        Conditions refunds = filter.onCancellations();
+        Conditions openRenewals = filter.onCancellations().add("held.resolved_at IS NULL");
+        List<Object> parameters = new ArrayList<>(openRenewals.parameters());
+        parameters.addAll(refunds.parameters());
+        return Jdbc.list(dataSource, "SELECT count(*) FILTER (WHERE r.status = 'DUE'),"
+                        + " count(*) FILTER (WHERE r.status = 'PAID' AND " + PAID_IN_TIME + "),"
+                        + " count(*) FILTER (WHERE r.status = 'PAID' AND NOT " + PAID_IN_TIME + "),"
+                        + " count(*) FILTER (WHERE r.status = 'OVERDUE'), count(*) FILTER (WHERE r.status = 'FAILED'),"
+                        + " extract(EPOCH FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY r.confirmed_at - r.due_since)"
+                        + " FILTER (WHERE r.status = 'PAID')),"
+                        + " (SELECT count(*) FROM renewal_after_cancellation held"
+                        + " JOIN cancellation c ON c.id = held.cancellation_id" + CANCELLATION_FACETS
+                        + openRenewals.sql() + ")"
+                        + " FROM refund r JOIN cancellation c ON c.id = r.cancellation_id" + CANCELLATION_FACETS
+                        + refunds.sql(),
+                parameters, row -> {
+                    double seconds = row.getDouble(6);
+                    Duration median = row.wasNull() ? null : Duration.ofSeconds(Math.round(seconds));
+                    return new FollowThrough(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
+                            row.getLong(5), median, row.getLong(7));
+                }).get(0);
     }
 
     /** Cancellations by how long the subscription had run, in band order. */

@@ -4,5 +4,6 @@ import java.util.List;
 
 /** Everything the dashboard shows for one filter. */
 public record InsightsSummary(InsightsFilter filter, CancellationTotals cancellations, long responses,
-                              List<Share> reasons, WeeklyTrend trend, List<Share> tenure) {
+                              List<Share> reasons, WeeklyTrend trend, List<Share> tenure,
+                              FollowThrough followThrough) {
 }

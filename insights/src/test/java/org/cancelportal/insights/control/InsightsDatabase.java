@@ -61,6 +61,32 @@ final class InsightsDatabase implements AutoCloseable {
                 + " WHERE id = ?", cancellation);
     }
 
+    /**
+     * The refund a cancellation promised, due from {@code dueSince} for five days, in the given state: overdue from
+     * {@code overdueSince} if not null; PAID or FAILED at {@code confirmedAt}.
+     */
+    void refund(long cancellation, String status, Instant dueSince, Instant overdueSince, Instant confirmedAt)
+            throws SQLException {
+        boolean paid = status.equals("PAID");
+        update("INSERT INTO refund (cancellation_id, amount, currency, status, due_since, due_by, overdue_since,"
+                        + " paid_on, payment_reference, failure_reason, confirmed_at, confirmed_by)"
+                        + " VALUES (?, 5.00, 'EUR', ?, ?, ?, ?, ?, ?, ?, ?, ?)", cancellation, status, ts(dueSince),
+                ts(dueSince.plus(Duration.ofDays(5))), overdueSince == null ? null : ts(overdueSince),
+                paid ? java.sql.Date.valueOf(confirmedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate()) : null,
+                paid ? "re_" + cancellation : null, status.equals("FAILED") ? "The card has expired." : null,
+                confirmedAt == null ? null : ts(confirmedAt), confirmedAt == null ? null : "operator:test");
+    }
+
+    /** A renewal billing reported a day after the cancellation, held back; sorted out a day later if resolved. */
+    void renewalHeldBack(long cancellation, boolean resolved) throws SQLException {
+        update("INSERT INTO renewal_after_cancellation (subscription_id, cancellation_id, reported_at, reported_by,"
+                + " channel, reported_period_start, reported_period_end, resolved_at, resolved_by)"
+                + " SELECT subscription_id, id, requested_at + INTERVAL '1 day', 'operator:test', 'API', effective_at,"
+                + " effective_at + INTERVAL '30 days', CASE WHEN ? THEN requested_at + INTERVAL '2 days' END,"
+                + " CASE WHEN ? THEN 'support@example.com' END FROM cancellation WHERE id = ?",
+                resolved, resolved, cancellation);
+    }
+
     /** An invitation sent a day after the cancellation; returns its id. */
     long invite(long cancellation) throws SQLException {
         return insert("INSERT INTO survey_invitation (event_id, cancellation_id, status, due_at, sent_at)"
