@@ -197,6 +197,8 @@ class FollowThroughIT extends PortalInABrowser {
 
         TestData.Person agent = TestData.newStaff(base, "support");
         browser.signIn(agent.email(), agent.password());
+        String link = browser.textOf("follow-up-link");
+        assertTrue(link.matches("Promises to follow up: [1-9][0-9,]* open"), "this overdue refund at least: " + link);
         browser.open("support/follow-up");
         assertTrue(browser.textOf("refunds").contains(reference + " ·"), browser.textOf("refunds"));
         assertTrue(browser.textOf("refunds").contains("Overdue: not confirmed as paid"), browser.textOf("refunds"));

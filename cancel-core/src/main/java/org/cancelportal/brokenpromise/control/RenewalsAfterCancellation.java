@@ -102,6 +102,12 @@ public class RenewalsAfterCancellation {
                 .toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long openCount() {
+        return ((Number) NativeSql.query(em, "SELECT count(*) FROM renewal_after_cancellation WHERE resolved_at IS NULL")
+                .getSingleResult()).longValue();
+    }
+
     /** Support has sorted it out with the operator and the subscriber; true if it was still open. */
     public boolean resolve(long id, String by) {
         return NativeSql.query(em, "UPDATE renewal_after_cancellation SET resolved_at = ?2, resolved_by = ?3"

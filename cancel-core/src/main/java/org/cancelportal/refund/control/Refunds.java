@@ -144,6 +144,12 @@ public class Refunds {
                 .getResultList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long needingAttentionCount() {
+        return em.createQuery("select count(r) from Refund r where r.status in :open", Long.class)
+                .setParameter("open", List.of(RefundStatus.OVERDUE, RefundStatus.FAILED)).getSingleResult();
+    }
+
     private void check(Confirmation confirmation, Refund refund) {
         List<FieldProblem> problems = new ArrayList<>();
         String status = confirmation.status();

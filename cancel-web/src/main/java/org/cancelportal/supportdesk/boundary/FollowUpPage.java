@@ -69,10 +69,6 @@ public class FollowUpPage {
         return renewalRows;
     }
 
-    public int getCount() {
-        return getRefunds().size() + getRenewals().size();
-    }
-
     @RolesAllowed("support")
     public void resolveRenewal(long id) {
         renewals.resolve(id, security.getCallerPrincipal().getName());

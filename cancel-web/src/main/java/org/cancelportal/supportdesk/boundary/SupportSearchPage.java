@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.publiccancel.control.DeclarationQueue;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.supportdesk.control.SupportDesk;
 
 /**
@@ -21,6 +23,12 @@ public class SupportSearchPage {
 
     @Inject
     DeclarationQueue declarations;
+
+    @Inject
+    Refunds refunds;
+
+    @Inject
+    RenewalsAfterCancellation renewals;
 
     private String query;
     private String page;
@@ -49,6 +57,11 @@ public class SupportSearchPage {
 
     public long getOpenDeclarations() {
         return declarations.openCount();
+    }
+
+    /** Refunds overdue or failed, and renewals held back, that nobody has sorted out: counted, not loaded. */
+    public long getOpenFollowUps() {
+        return refunds.needingAttentionCount() + renewals.openCount();
     }
 
     public String getQuery() {
