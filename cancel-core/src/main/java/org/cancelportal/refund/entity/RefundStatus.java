@@ -9,10 +9,5 @@ public enum RefundStatus {
     /** The operator says it was paid, on a date and under a payment reference of theirs. */
     PAID,
     /** The operator says the payment did not go through; the money is still owed. */
-    FAILED;
-
-    /** Still owed: nobody has said it was paid. */
-    public boolean open() {
-        return this != PAID;
-    }
+    FAILED
 }
