@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.PortalRestart;
 import org.cancelportal.it.support.ReadmeSnippet;
 import org.cancelportal.it.webhook.Receiver;
 import org.cancelportal.webhook.control.WebhookSignature;
@@ -140,13 +141,62 @@ class WebhookDeliveriesIT extends PortalOnly {
 
     @Test
     void aRedirectIsNeverFollowed() {
-        endpoint("/moved", "subscription.cancellation_scheduled");
+        String endpoint = endpoint("/moved", "subscription.cancellation_scheduled").getString("id");
         receiver.answer("/moved", 302);
 
         cancel();
 
-        eventually("every attempt of the schedule").until(() -> receiver.at("/moved").size() == 4);
+        eventually("a second attempt, after the first was redirected").until(() -> receiver.at("/moved").size() == 2
+                && onlyDelivery(endpoint).getJsonArray("attempts").size() == 2);
         assertEquals(List.of(), receiver.at("/ok"), "the redirect's target never heard a thing: " + receiver);
+        assertEquals("A redirect is never followed", onlyDelivery(endpoint).getJsonArray("attempts").getJsonObject(0)
+                .getString("error"));
+    }
+
+    /** The test server's schedule is 1 s, 20 s, 1 s: four attempts, then no more. */
+    @Test
+    void aDeliveryThatKeepsFailingIsTriedOnTheWholeScheduleThenDead() {
+        String endpoint = endpoint("/failing", "subscription.cancellation_scheduled").getString("id");
+        receiver.answer("/failing", 500, 503, 500, 500);
+
+        cancel();
+
+        eventually("dead after the schedule").until(() -> "DEAD".equals(log(endpoint).getJsonObject(0)
+                .getString("status")));
+        assertEquals(4, log(endpoint).getJsonObject(0).getInt("attempts"));
+        assertEquals(List.of(500, 503, 500, 500), onlyDelivery(endpoint).getJsonArray("attempts").stream()
+                .map(attempt -> attempt.asJsonObject().getInt("status")).toList());
+        eventually("no attempt after the last").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> receiver.at("/failing").size() == 4);
+        assertTrue(shop.client().get("webhook-endpoints/" + endpoint).json().getBoolean("enabled"),
+                "a dead delivery does not switch the endpoint off");
+    }
+
+    /**
+     * The schedule lives in the database: an application restarted between two attempts (its jobs, senders and
+     * circuit breakers gone with it) makes the third attempt when it is due, under the same webhook-id, and counts
+     * on from there.
+     */
+    @Test
+    void aRestartBetweenTwoAttemptsLosesNothingOfTheSchedule() {
+        String endpoint = endpoint("/restart", "subscription.cancellation_scheduled").getString("id");
+        receiver.answer("/restart", 500, 500, 200);
+        cancel();
+        eventually("two failed attempts").until(() -> receiver.at("/restart").size() == 2);
+
+        Instant stopped = PortalRestart.restart(() -> assertEquals(2, receiver.at("/restart").size(),
+                "the third attempt waits for its turn in the schedule"));
+
+        eventually("the third attempt, after the restart").until(() -> receiver.at("/restart").size() == 3);
+        List<Receiver.Received> attempts = receiver.at("/restart");
+        assertTrue(attempts.get(2).arrived().isAfter(stopped),
+                "made by the application started again: arrived " + attempts.get(2).arrived() + ", stopped " + stopped);
+        assertEquals(attempts.get(0).header("webhook-id"), attempts.get(2).header("webhook-id"));
+        assertArrayEquals(attempts.get(0).body(), attempts.get(2).body());
+        eventually("the delivery, delivered").until(() -> "DELIVERED".equals(log(endpoint).getJsonObject(0)
+                .getString("status")));
+        assertEquals(List.of(500, 500, 200), onlyDelivery(endpoint).getJsonArray("attempts").stream()
+                .map(attempt -> attempt.asJsonObject().getInt("status")).toList());
     }
 
     @Test
@@ -242,6 +292,14 @@ class WebhookDeliveriesIT extends PortalOnly {
         assertEquals(404, other.post("webhook-endpoints/" + endpoint + "/deliveries/" + id + "/replay", "").status());
         assertEquals(400, shop.client().post("webhook-endpoints/" + endpoint + "/deliveries/replay?since=yesterday",
                 "").status());
+    }
+
+    /** The endpoint's one delivery, with its attempts. */
+    private JsonObject onlyDelivery(String endpoint) {
+        jakarta.json.JsonArray items = log(endpoint);
+        assertEquals(1, items.size(), items.toString());
+        return shop.client().get("webhook-endpoints/" + endpoint + "/deliveries/" + items.getJsonObject(0)
+                .getString("id")).json();
     }
 
     private jakarta.json.JsonArray log(String endpoint) {

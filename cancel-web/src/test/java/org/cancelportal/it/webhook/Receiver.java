@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Receiver implements AutoCloseable {
 
-    /** One request as it arrived: its headers (lower case) and its body, byte for byte. */
-    public record Received(Map<String, String> headers, byte[] body) {
+    /** One request as it arrived: its headers (lower case), its body byte for byte, and when it came. */
+    public record Received(Map<String, String> headers, byte[] body, Instant arrived) {
 
         public String header(String name) {
             return headers.get(name);
@@ -85,7 +86,7 @@ public final class Receiver implements AutoCloseable {
         Map<String, String> headers = new ConcurrentHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
         byte[] body = exchange.getRequestBody().readAllBytes();
-        received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body));
+        received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body, Instant.now()));
         CountDownLatch wait = held.get(path);
         if (wait != null) {
             AtomicInteger waiting = waitingNow.computeIfAbsent(path, p -> new AtomicInteger());
