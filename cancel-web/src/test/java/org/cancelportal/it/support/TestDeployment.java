@@ -1,6 +1,7 @@
 package org.cancelportal.it.support;
 
 import java.io.File;
+import org.cancelportal.demo.control.DemoData;
 import org.cancelportal.it.clock.ShiftedClockProducer;
 import org.cancelportal.it.failure.FailureServlet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -10,7 +11,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * The WAR exactly as built, plus the test support package and the test clock. A web fragment opens Arquillian's runner and the
+ * The WAR exactly as built, plus the test support package, the test clock and the demo data. A web fragment opens Arquillian's runner and the
  * fixture endpoint to calls without a login; everything else stays as protected as in production.
  */
 public final class TestDeployment {
@@ -24,6 +25,7 @@ public final class TestDeployment {
                 .as(WebArchive.class);
         war.addPackage(TestDeployment.class.getPackage());
         war.addPackage(ShiftedClockProducer.class.getPackage());
+        war.addPackage(DemoData.class.getPackage()); // the tests' subscribers, as the run command has them
         war.addAsLibrary(testAccess());
         return war;
     }

@@ -2,14 +2,12 @@ package org.cancelportal.demo.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Whether this server runs with demo data (only then does the login page list the demo logins) and with a year of
- * demo history for the insights pages. Both are off unless the run command or the tests turn them on.
+ * Whether this server runs with demo data and with a year of demo history for the insights pages. Both are off
+ * unless the run command or the tests turn them on; this module is never part of the production artifact anyway.
  */
-@Named("demoMode")
 @ApplicationScoped
 public class DemoSettings {
 
@@ -21,7 +19,6 @@ public class DemoSettings {
     @ConfigProperty(name = "cancelportal.demo-history")
     boolean history;
 
-    /** For the pages: #{demoMode.on}. */
     public boolean isOn() {
         return data;
     }
