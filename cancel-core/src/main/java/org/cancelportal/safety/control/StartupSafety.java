@@ -1,0 +1,36 @@
+package org.cancelportal.safety.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import javax.sql.DataSource;
+import org.cancelportal.schema.control.SchemaReady;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Checks, once the schema is migrated and before the application takes a request, that a server without demo mode
+ * holds nothing published (demo logins, demo keys) and lacks nothing it needs to be safe; otherwise the application
+ * does not start, and the log names every problem and its fix. The run command and the tests run in demo mode.
+ */
+@ApplicationScoped
+public class StartupSafety {
+
+    @Resource(lookup = "jdbc/cancelportal")
+    DataSource dataSource;
+
+    @Inject
+    Config config;
+
+    void checkAtStartup(@Observes SchemaReady ready) {
+        if (config.getValue("cancelportal.demo-data", Boolean.class)) {
+            return;
+        }
+        List<String> problems = UnsafeConfiguration.problems(key -> config.getOptionalValue(key, String.class),
+                DemoTraces.in(dataSource));
+        if (!problems.isEmpty()) {
+            throw new UnsafeConfigurationException(problems);
+        }
+    }
+}
