@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cancelportal.schema.control.SchemaReady;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Checks, once the schema is migrated and before the application takes a request, that a server without demo mode
@@ -21,14 +20,13 @@ public class StartupSafety {
     DataSource dataSource;
 
     @Inject
-    Config config;
+    SafetySettings settings;
 
     void checkAtStartup(@Observes SchemaReady ready) {
-        if (config.getValue("cancelportal.demo-data", Boolean.class)) {
+        if (settings.demoMode()) {
             return;
         }
-        List<String> problems = UnsafeConfiguration.problems(key -> config.getOptionalValue(key, String.class),
-                DemoTraces.in(dataSource));
+        List<String> problems = UnsafeConfiguration.problems(settings::value, DemoTraces.in(dataSource));
         if (!problems.isEmpty()) {
             throw new UnsafeConfigurationException(problems);
         }
