@@ -47,6 +47,7 @@ class SurveyWebhookIT extends BothApplications {
 
     private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(TestServer.ORIGIN) + "/exit-survey/r/\\S+");
     private static final String EVENT = "survey.response_received";
+    private static final String INVITATION = "Would you tell us why you left?";
 
     OperatorClient.Created shop;
     OperatorClient.Created other;
@@ -94,7 +95,8 @@ class SurveyWebhookIT extends BothApplications {
         assertEquals("cus_eva", data.getString("subscriber"));
         assertEquals(eva.reference(), data.getJsonObject("cancellation").getString("reference"));
         Instant answered = Instant.parse(data.getString("answered_at"));
-        assertTrue(Duration.between(answered, TestTime.now()).abs().compareTo(Duration.ofDays(3)) < 0, answered::toString);
+        assertTrue(Duration.between(answered, TestTime.now()).abs().compareTo(Duration.ofDays(3)) < 0,
+                answered::toString);
         assertEquals(shop.plan(), data.getJsonObject("plan").getString("code"));
         JsonObject answer = data.getJsonObject("answer");
         assertEquals("too_expensive", answer.getString("reason"));
@@ -156,18 +158,27 @@ class SurveyWebhookIT extends BothApplications {
         return new Customer(subscriber, subscription, email, cancelled.json().getString("reference"));
     }
 
+    /** The answer link of the one invitation to the address (the receipt comes to it too). */
     private static String invitationLink(String address) {
-        eventually("the survey invitation to " + address).until(() -> SMTP.getReceivedMessagesForDomain(address)
-                .length == 1);
-        MimeMessage invitation = SMTP.getReceivedMessagesForDomain(address)[0];
+        eventually("the survey invitation to " + address).until(() -> invitationsTo(address).size() == 1);
         try {
-            Matcher link = ANSWER_LINK.matcher((String) ((MimeMultipart) invitation.getContent()).getBodyPart(0)
-                    .getContent());
+            Matcher link = ANSWER_LINK.matcher((String) ((MimeMultipart) invitationsTo(address).get(0).getContent())
+                    .getBodyPart(0).getContent());
             assertTrue(link.find(), "an answer link in the invitation");
             return link.group();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<MimeMessage> invitationsTo(String address) {
+        return java.util.Arrays.stream(SMTP.getReceivedMessagesForDomain(address)).filter(message -> {
+            try {
+                return INVITATION.equals(message.getSubject());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     private JsonObject endpoint(OperatorClient.Created operator, String path) {

@@ -132,7 +132,7 @@ public class SurveyResponse {
         return named ? editableUntil : editableUntil.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
     }
 
-    /** Still linked to the person: not anonymous, and its cancellation known (an anonymous answer forgets it for good). */
+    /** Still linked to the person: not anonymous, and its cancellation known (an anonymous one forgets it for good). */
     public boolean isNamed() {
         return !anonymous && cancellationId != null;
     }

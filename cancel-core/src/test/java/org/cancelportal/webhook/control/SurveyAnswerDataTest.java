@@ -14,7 +14,7 @@ import java.util.Set;
 import org.cancelportal.survey.entity.SurveyResponse;
 import org.junit.jupiter.api.Test;
 
-/** What an operator's endpoint reads of a survey answer: everything of a named one, nothing of whose an anonymous one is. */
+/** What an operator's endpoint reads of a survey answer: all of a named one, nothing of whose an anonymous one is. */
 class SurveyAnswerDataTest {
 
     /** A fixed instant, late in a UTC day, so that a time kept anywhere would show in the date. */

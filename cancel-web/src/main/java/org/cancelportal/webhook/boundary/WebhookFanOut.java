@@ -13,9 +13,9 @@ import org.cancelportal.survey.control.SurveyAnnouncements;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
- * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back and each public-form
- * declaration left to support, and each survey answer once it is final, to the operators' webhook endpoints, as deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the
- * other endpoints.
+ * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back, each public-form
+ * declaration left to support and each survey answer once it is final, to the operators' webhook endpoints, as
+ * deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the other endpoints.
  */
 @ApplicationScoped
 public class WebhookFanOut implements OutboxConsumer {
