@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Answers the survey behind an invitation link over plain HTTP, as a browser without JavaScript posts the form: the
- * page's own form address and view state, the fields by their names, the send button pressed.
+ * page's own form address and hidden fields (its view state), the fields by their names, the send button pressed.
  */
 public final class SurveyForm {
 
@@ -26,8 +26,8 @@ public final class SurveyForm {
     }
 
     private static final Pattern ACTION = Pattern.compile("<form id=\"survey\"[^>]*action=\"([^\"]+)\"");
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-    private static final Pattern SEND = Pattern.compile("name=\"survey:send\" value=\"([^\"]+)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*?value=\"([^\"]*)\"");
+    private static final Pattern SEND = Pattern.compile("<input id=\"survey:send\"[^>]*value=\"([^\"]+)\"");
 
     private SurveyForm() {
     }
@@ -39,18 +39,23 @@ public final class SurveyForm {
                 .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(20)).build();
         String form = exchange(browser, HttpRequest.newBuilder(URI.create(link)).GET().build());
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("survey", "survey");
+        Matcher hidden = HIDDEN.matcher(form);
+        while (hidden.find()) {
+            fields.put(html(hidden.group(1)), html(hidden.group(2))); // the view state and the form's own marker
+        }
         fields.put("survey:reason", answer.reason());
         fields.put("survey:comment", answer.comment() == null ? "" : answer.comment());
         fields.put("survey:fair", answer.fairOutcome() == null ? "" : answer.fairOutcome());
         if (answer.contact()) {
-            fields.put("survey:contact", "on");
+            fields.put("survey:contact", "true");
         }
         if (answer.anonymous()) {
-            fields.put("survey:anonymous", "on");
+            fields.put("survey:anonymous", "true");
         }
         fields.put("survey:send", html(find(SEND, form)));
-        fields.put("jakarta.faces.ViewState", html(find(VIEW_STATE, form)));
+        if (!fields.containsKey("jakarta.faces.ViewState")) {
+            throw new AssertionError("no view state in the survey page: " + form);
+        }
         String body = fields.entrySet().stream()
                 .map(field -> encoded(field.getKey()) + "=" + encoded(field.getValue()))
                 .collect(Collectors.joining("&"));
