@@ -14,7 +14,8 @@ import org.cancelportal.schema.control.NativeSql;
 /**
  * Erases one person's personal data across both modules, on their request: name, email and login go; their
  * subscriptions and cancellations stay as anonymised records (the business still has to account for them), and their
- * survey answers become anonymous. Cancellations they declared on the public form keep only their times and outcome. Audit entries and cancellations name them only by their subscriber number.
+ * survey answers become anonymous (keeping their operator, which names no one), are not sent to the operator's webhooks
+ * if they have not been yet, and the deliveries that named them go. Cancellations they declared on the public form keep only their times and outcome. Audit entries and cancellations name them only by their subscriber number.
  */
 @ApplicationScoped
 @Transactional
@@ -41,9 +42,12 @@ public class PersonalDataEraser {
         run("UPDATE cancellation SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
         run("UPDATE cancellation SET undone_by = ?2 WHERE lower(undone_by) = lower(?1)", email, pseudonym);
         run("DELETE FROM app_user WHERE subscriber_id = ?1 OR lower(username) = lower(?2)", subscriberId, email);
+        run(SurveyRetention.forgetDeliveries("r.subscriber_id = ?1"), subscriberId);
+        // An answer not yet sent to the operator never is: the person asked for their data to go, its words may name
+        // them, and an anonymous answer arriving just after an erasure would tell whose it is.
         run("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL, anonymous = TRUE,"
-                + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL WHERE subscriber_id = ?1",
-                subscriberId);
+                + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL, announce_after = NULL"
+                + " WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE cancellation_declaration SET contract = 'Erased', name = 'Erased', account_email = 'erased@invalid',"

@@ -7,10 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import org.cancelportal.survey.control.SurveyAnnouncements;
 
 /**
  * Survey answers are linked to a person only as long as needed: after survey.retention-days they become anonymous,
- * and the key that lets a link change its answer is dropped once its 24 hours are over.
+ * the webhook deliveries that named them are deleted, and the key that lets a link change its answer is dropped once its
+ * 24 hours are over.
  */
 @ApplicationScoped
 @Transactional
@@ -30,9 +32,25 @@ public class SurveyRetention {
         Timestamp now = Timestamp.from(clock.instant());
         em.createNativeQuery("UPDATE survey_response SET edit_key_hash = NULL, editable_until = NULL"
                 + " WHERE editable_until < ?1").setParameter(1, now).executeUpdate();
+        Timestamp retainedSince = Timestamp.from(clock.instant().minus(settings.surveyRetention()));
+        em.createNativeQuery(forgetDeliveries("NOT r.anonymous AND r.submitted_at < ?1"))
+                .setParameter(1, retainedSince).executeUpdate();
+        // The operator stays: it names no one. An answer not announced by now is old news and is never announced,
+        // rather than announced anonymous at a time that would still tell whose it is.
         return em.createNativeQuery("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL,"
-                        + " anonymous = TRUE, contact_consent = FALSE WHERE NOT anonymous AND submitted_at < ?1")
-                .setParameter(1, Timestamp.from(clock.instant().minus(settings.surveyRetention())))
-                .executeUpdate();
+                        + " anonymous = TRUE, contact_consent = FALSE, announce_after = NULL"
+                        + " WHERE NOT anonymous AND submitted_at < ?1")
+                .setParameter(1, retainedSince).executeUpdate();
+    }
+
+    /**
+     * Deletes the webhook deliveries of the answers (alias r) the condition selects: a named answer's delivery holds
+     * the operator's ids beside the person's words, and a replay would send them again.
+     */
+    static String forgetDeliveries(String answers) {
+        return "DELETE FROM webhook_delivery WHERE event_id IN (SELECT e.id FROM outbox_event e"
+                + " JOIN survey_response r ON e.aggregate_id = r.id::text WHERE e.aggregate_type = '"
+                + SurveyAnnouncements.AGGREGATE + "' AND e.event_type = '" + SurveyAnnouncements.ANNOUNCED + "' AND "
+                + answers + ")";
     }
 }

@@ -6,11 +6,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One answer to an exit survey. Every question is optional. An anonymous answer keeps only the snapshot (plan,
- * billing period, tenure band, channel, language, month): no subscriber, no cancellation, no contact.
+ * billing period, tenure band, channel, language, month) and the operator it belongs to, which names no one: no
+ * subscriber, no cancellation, no contact.
  */
 @Entity
 @Table(name = "survey_response")
@@ -68,6 +71,15 @@ public class SurveyResponse {
 
     private boolean reviewed;
 
+    @Column(name = "operator_id")
+    private Long operatorId;
+
+    @Column(name = "announce_after")
+    private Instant announceAfter;
+
+    @Column(name = "announced_at")
+    private Instant announcedAt;
+
     protected SurveyResponse() {
     }
 
@@ -84,11 +96,13 @@ public class SurveyResponse {
         this.submittedAt = now;
         this.updatedAt = now;
         this.editableUntil = editableUntil;
+        this.operatorId = snapshot.operatorId();
     }
 
     /** What is known about the person's subscription when they answer, for later analysis. */
-    public record Snapshot(Long subscriberId, Long cancellationId, String planCode, String billingPeriod,
-                           String tenureBand, String channel, String locale, String cancelledMonth) {
+    public record Snapshot(Long subscriberId, Long cancellationId, Long operatorId, String planCode,
+                           String billingPeriod, String tenureBand, String channel, String locale,
+                           String cancelledMonth) {
     }
 
     public void answer(String reasonCode, String comment, String fairOutcome, boolean contactConsent,
@@ -103,6 +117,28 @@ public class SurveyResponse {
             cancellationId = null;
         }
         this.updatedAt = now;
+        this.announceAfter = announceAfter(isNamed(), editableUntil, operatorId);
+    }
+
+    /**
+     * When an answer may reach its operator's webhooks: not before it is final (its edit window closed), a named one
+     * then, an anonymous one only at the next midnight (UTC), so that when it arrives tells no more than the day it was
+     * given and the operator cannot match it to a cancellation by its time. Never without an operator to tell.
+     */
+    public static Instant announceAfter(boolean named, Instant editableUntil, Long operatorId) {
+        if (operatorId == null || editableUntil == null) {
+            return null;
+        }
+        return named ? editableUntil : editableUntil.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+    }
+
+    /** Still linked to the person: not anonymous, and its cancellation known (an anonymous one forgets it for good). */
+    public boolean isNamed() {
+        return !anonymous && cancellationId != null;
+    }
+
+    public void announced(Instant now) {
+        announcedAt = now;
     }
 
     public boolean isEditable(Instant now) {
@@ -115,6 +151,30 @@ public class SurveyResponse {
 
     public Long getSubscriberId() {
         return subscriberId;
+    }
+
+    public Long getCancellationId() {
+        return cancellationId;
+    }
+
+    public Long getOperatorId() {
+        return operatorId;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getAnnounceAfter() {
+        return announceAfter;
+    }
+
+    public Instant getAnnouncedAt() {
+        return announcedAt;
+    }
+
+    public String getBillingPeriod() {
+        return billingPeriod;
     }
 
     public boolean isAnonymous() {

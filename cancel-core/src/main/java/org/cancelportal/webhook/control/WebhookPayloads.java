@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.cancellation.control.CancellationEvents;
+import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.publiccancel.control.DeclarationEvents;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.publiccancel.entity.Declared;
 import org.cancelportal.refund.control.RefundEvents;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.survey.control.SurveyAnnouncements;
+import org.cancelportal.survey.entity.SurveyResponse;
 
 /**
  * Which outbox events an operator can hear of, and the body each delivery sends: the operator's own ids, the
@@ -40,6 +43,9 @@ public class WebhookPayloads {
         JsonObject payload = event.payloadObject();
         if (type == WebhookEventType.DECLARATION_RECEIVED) {
             return declaration(event, payload);
+        }
+        if (type == WebhookEventType.SURVEY_RESPONSE_RECEIVED) {
+            return surveyAnswer(event, payload);
         }
         Subscription subscription = em.find(Subscription.class, payload.getJsonNumber("subscriptionId").longValue());
         if (subscription == null || subscription.getOperatorId() == null) {
@@ -79,6 +85,26 @@ public class WebhookPayloads {
         return bodies;
     }
 
+    /**
+     * To the operator the answer belongs to, as the answer is now. An anonymous answer's identity is never even
+     * looked up.
+     */
+    private Map<Long, String> surveyAnswer(OutboxEvent event, JsonObject payload) {
+        SurveyResponse answer = em.find(SurveyResponse.class, payload.getJsonNumber("responseId").longValue());
+        if (answer == null || answer.getOperatorId() == null || answer.getAnnounceAfter() == null) {
+            return Map.of(); // withdrawn since it was announced: erased, or past its retention
+        }
+        Optional<SurveyAnswerData.Named> named = Optional.empty();
+        if (answer.isNamed()) {
+            Cancellation cancellation = em.find(Cancellation.class, answer.getCancellationId());
+            Subscription subscription = cancellation.getSubscription();
+            named = Optional.of(new SurveyAnswerData.Named(subscription.getExternalReference(),
+                    subscription.getSubscriber().getExternalId(), cancellation.getReference()));
+        }
+        return Map.of(answer.getOperatorId(), envelope(event, WebhookEventType.SURVEY_RESPONSE_RECEIVED,
+                SurveyAnswerData.of(answer, named)));
+    }
+
     static Optional<WebhookEventType> typeOf(String outboxEventType) {
         return switch (outboxEventType) {
             case CancellationEvents.CANCELLED -> Optional.of(WebhookEventType.CANCELLATION_SCHEDULED);
@@ -88,6 +114,7 @@ public class WebhookPayloads {
             case DeclarationEvents.WAITING -> Optional.of(WebhookEventType.DECLARATION_RECEIVED);
             case RefundEvents.DUE -> Optional.of(WebhookEventType.REFUND_DUE);
             case RefundEvents.OVERDUE -> Optional.of(WebhookEventType.REFUND_OVERDUE);
+            case SurveyAnnouncements.ANNOUNCED -> Optional.of(WebhookEventType.SURVEY_RESPONSE_RECEIVED);
             default -> Optional.empty();
         };
     }

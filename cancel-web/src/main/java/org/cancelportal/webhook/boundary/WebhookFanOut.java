@@ -9,12 +9,13 @@ import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.publiccancel.control.DeclarationEvents;
 import org.cancelportal.refund.control.RefundEvents;
+import org.cancelportal.survey.control.SurveyAnnouncements;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
- * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back and each public-form
- * declaration left to support, to the operators' webhook endpoints, as deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the
- * other endpoints.
+ * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back, each public-form
+ * declaration left to support and each survey answer once it is final, to the operators' webhook endpoints, as
+ * deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the other endpoints.
  */
 @ApplicationScoped
 public class WebhookFanOut implements OutboxConsumer {
@@ -30,7 +31,8 @@ public class WebhookFanOut implements OutboxConsumer {
     @Override
     public Set<String> eventTypes() {
         return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED,
-                RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT, DeclarationEvents.WAITING);
+                RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT, DeclarationEvents.WAITING,
+                SurveyAnnouncements.ANNOUNCED);
     }
 
     @Override

@@ -118,6 +118,11 @@ public final class TestData {
         return new InsightsData(field(json, "plan"), field(json, "marker"), people);
     }
 
+    /** The day to change the survey answers given on this plan passes (see Fixtures.letSurveyAnswersBecomeFinal). */
+    public static void letSurveyAnswersBecomeFinal(URL base, String plan) {
+        send(base, "test-fixtures/survey-final?plan=" + encoded(plan));
+    }
+
     public static void expireSurveyLinks(URL base, String email) {
         send(base, "test-fixtures/survey?email=" + email);
     }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
-        "/test-fixtures/erase", "/test-fixtures/refund-run-out"})
+        "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -129,6 +129,12 @@ public class FixtureServlet extends HttpServlet {
         }
         if (request.getServletPath().endsWith("/forget-sign-ins")) {
             forgetSignIns();
+            return;
+        }
+        if (request.getServletPath().endsWith("/survey-final")) {
+            if (fixtures.letSurveyAnswersBecomeFinal(request.getParameter("plan")) == 0) {
+                throw new IllegalArgumentException("no unannounced survey answer on " + request.getParameter("plan"));
+            }
             return;
         }
         if (request.getServletPath().endsWith("/refund-run-out")) {

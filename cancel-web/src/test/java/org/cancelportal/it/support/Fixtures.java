@@ -202,6 +202,30 @@ public class Fixtures {
     }
 
     /**
+     * Moves time by rewriting rows: the answers given on this plan and not yet announced were given two days ago, so
+     * their day to change them is over, and each may be announced from when its own rule says (a named one a day ago,
+     * an anonymous one since midnight).
+     *
+     * @return how many answers were moved
+     */
+    public int letSurveyAnswersBecomeFinal(String planCode) {
+        Instant given = clock.instant().minus(Duration.ofDays(2));
+        Instant editableUntil = given.plus(Duration.ofDays(1));
+        List<?> rows = NativeSql.query(em, "SELECT id, NOT anonymous AND cancellation_id IS NOT NULL, operator_id"
+                + " FROM survey_response WHERE plan_code = ?1 AND announced_at IS NULL", planCode).getResultList();
+        for (Object row : rows) {
+            Object[] answer = (Object[]) row;
+            Instant announceAfter = org.cancelportal.survey.entity.SurveyResponse.announceAfter((Boolean) answer[1],
+                    editableUntil, answer[2] == null ? null : ((Number) answer[2]).longValue());
+            NativeSql.query(em, "UPDATE survey_response SET submitted_at = ?2, updated_at = ?2, editable_until = ?3,"
+                            + " announce_after = CAST(?4 AS TIMESTAMPTZ) WHERE id = ?1", ((Number) answer[0]).longValue(),
+                    Timestamp.from(given), Timestamp.from(editableUntil),
+                    announceAfter == null ? null : Timestamp.from(announceAfter)).executeUpdate();
+        }
+        return rows.size();
+    }
+
+    /**
      * What the outbox holds for the messages owed to this address, one line per row: "event TYPE" for every event of
      * the person's subscriptions, of declarations naming the address and of their survey answers, and
      * "delivery TYPE CONSUMER STATUS attempts=N" for every delivery of those events. A test waits on these lines to

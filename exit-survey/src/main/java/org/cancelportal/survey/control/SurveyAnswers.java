@@ -68,6 +68,10 @@ public class SurveyAnswers {
         SurveyInvitation invitation = em.find(SurveyInvitation.class, invitationId);
         SurveyResponse answer = responseId == null ? newResponse(invitation, token, language, now)
                 : em.find(SurveyResponse.class, responseId);
+        if (!answer.isEditable(now)) {
+            // a form opened just before the window closed: the answer may already be on its way to the operator
+            return answer.getId();
+        }
         String reason = settings.reasons().contains(given.reasonCode()) ? given.reasonCode() : null;
         answer.answer(reason, trimmed(given.comment()), trimmed(given.fairOutcome()), given.contactConsent(),
                 given.anonymous(), now);
@@ -79,7 +83,7 @@ public class SurveyAnswers {
         Cancellation cancellation = em.find(Cancellation.class, invitation.getCancellationId());
         Subscription subscription = cancellation.getSubscription();
         var snapshot = new SurveyResponse.Snapshot(invitation.getSubscriberId(), cancellation.getId(),
-                subscription.getPlan().getCode(), subscription.getPlan().getBillingPeriod().name(),
+                subscription.getOperatorId(), subscription.getPlan().getCode(), subscription.getPlan().getBillingPeriod().name(),
                 tenureBand(subscription.getStartedAt(), cancellation.getRequestedAt()),
                 cancellation.getChannel().name(), language,
                 cancellation.getRequestedAt().atOffset(ZoneOffset.UTC).toString().substring(0, 7));

@@ -32,6 +32,10 @@ public class SurveySettings {
     @ConfigProperty(name = "survey.reasons")
     List<String> reasons;
 
+    @Inject
+    @ConfigProperty(name = "survey.announce-interval-seconds")
+    long announceIntervalSeconds;
+
     public Duration invitationDelay() {
         return invitationDelay;
     }
@@ -47,6 +51,11 @@ public class SurveySettings {
     /** Empty (the default): no reminder is ever sent. Else one, this long after the invitation, if no answer came. */
     public Optional<Duration> reminderAfter() {
         return reminderAfter;
+    }
+
+    /** How often answers that have become final are looked for, to be sent to the operators' webhooks. */
+    public Duration announceInterval() {
+        return Duration.ofSeconds(announceIntervalSeconds);
     }
 
     /** Stable codes (compatible with common billing providers' cancellation reasons), labels in the bundles. */
