@@ -143,6 +143,25 @@ class SurveyWebhookIT extends BothApplications {
         assertEquals(List.of(), receiver.at("/other"), receiver.toString());
     }
 
+    @Test
+    void aChangeThatArrivesAfterTheDayToChangeIsOverIsNotTakenAndThePageSaysTheFirstAnswerStands() {
+        Customer ada = cancelled("cus_ada", "sub_ada");
+        String link = invitationLink(ada.email());
+        SurveyForm.answer(link, new SurveyForm.Answer("too_expensive", "My first answer.", "", false, false));
+        SurveyForm.Opened change = SurveyForm.open(link);
+        assertTrue(change.form().contains("My first answer."), "the form offers the answer to change");
+
+        TestData.letSurveyAnswersBecomeFinal(portal, shop.plan());
+        String page = change.send(new SurveyForm.Answer("unused", "A change too late.", "", false, false));
+
+        assertTrue(page.contains("Your earlier answer stands"), page);
+        assertFalse(page.contains("Thank you for your answer"), page);
+        eventually("the answer at the shop's endpoint").until(() -> receiver.at("/shop").size() == 1);
+        JsonObject answer = json(receiver.at("/shop").get(0)).getJsonObject("data").getJsonObject("answer");
+        assertEquals("too_expensive", answer.getString("reason"));
+        assertEquals("My first answer.", answer.getString("comment"));
+    }
+
     private Customer cancelled(String subscriber, String subscription) {
         String email = subscriber + "-" + UUID.randomUUID() + "@example.com";
         assertEquals(201, shop.client().put("subscribers/" + subscriber, "{\"email\":\"" + email

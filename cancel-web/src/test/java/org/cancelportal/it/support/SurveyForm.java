@@ -34,34 +34,47 @@ public final class SurveyForm {
 
     /** @return the page that answers the sending */
     public static String answer(String link, Answer answer) {
+        return open(link).send(answer);
+    }
+
+    /** Opens the form as a person does, to send it later: its view stays in this client's session. */
+    public static Opened open(String link) {
         // a client of its own, for the session that holds the form's view
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(20)).build();
-        String form = exchange(browser, HttpRequest.newBuilder(URI.create(link)).GET().build());
-        Map<String, String> fields = new LinkedHashMap<>();
-        Matcher hidden = HIDDEN.matcher(form);
-        while (hidden.find()) {
-            fields.put(html(hidden.group(1)), html(hidden.group(2))); // the view state and the form's own marker
+        return new Opened(browser, link, exchange(browser, HttpRequest.newBuilder(URI.create(link)).GET().build()));
+    }
+
+    /** A survey page on the screen, not sent yet. */
+    public record Opened(HttpClient browser, String link, String form) {
+
+        /** @return the page that answers the sending */
+        public String send(Answer answer) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            Matcher hidden = HIDDEN.matcher(form);
+            while (hidden.find()) {
+                fields.put(html(hidden.group(1)), html(hidden.group(2))); // the view state and the form's own marker
+            }
+            fields.put("survey:reason", answer.reason());
+            fields.put("survey:comment", answer.comment() == null ? "" : answer.comment());
+            fields.put("survey:fair", answer.fairOutcome() == null ? "" : answer.fairOutcome());
+            if (answer.contact()) {
+                fields.put("survey:contact", "true");
+            }
+            if (answer.anonymous()) {
+                fields.put("survey:anonymous", "true");
+            }
+            fields.put("survey:send", html(find(SEND, form)));
+            if (!fields.containsKey("jakarta.faces.ViewState")) {
+                throw new AssertionError("no view state in the survey page: " + form);
+            }
+            String body = fields.entrySet().stream()
+                    .map(field -> encoded(field.getKey()) + "=" + encoded(field.getValue()))
+                    .collect(Collectors.joining("&"));
+            return exchange(browser, HttpRequest.newBuilder(URI.create(link).resolve(html(find(ACTION, form))))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
-        fields.put("survey:reason", answer.reason());
-        fields.put("survey:comment", answer.comment() == null ? "" : answer.comment());
-        fields.put("survey:fair", answer.fairOutcome() == null ? "" : answer.fairOutcome());
-        if (answer.contact()) {
-            fields.put("survey:contact", "true");
-        }
-        if (answer.anonymous()) {
-            fields.put("survey:anonymous", "true");
-        }
-        fields.put("survey:send", html(find(SEND, form)));
-        if (!fields.containsKey("jakarta.faces.ViewState")) {
-            throw new AssertionError("no view state in the survey page: " + form);
-        }
-        String body = fields.entrySet().stream()
-                .map(field -> encoded(field.getKey()) + "=" + encoded(field.getValue()))
-                .collect(Collectors.joining("&"));
-        return exchange(browser, HttpRequest.newBuilder(URI.create(link).resolve(html(find(ACTION, form))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static String find(Pattern pattern, String page) {

@@ -24,7 +24,7 @@ import org.cancelportal.survey.entity.SurveyResponse;
 @ViewScoped
 public class SurveyPage implements Serializable {
 
-    public enum State { OPEN, EDIT, THANKS, ALREADY_ANSWERED, LINK_NOT_WORKING }
+    public enum State { OPEN, EDIT, THANKS, ALREADY_ANSWERED, TOO_LATE_TO_CHANGE, LINK_NOT_WORKING }
 
     @Inject
     SurveyAnswers answers;
@@ -88,9 +88,10 @@ public class SurveyPage implements Serializable {
         if (state != State.OPEN && state != State.EDIT) {
             return;
         }
-        responseId = answers.answer(invitationId, responseId, token, language,
+        Optional<Long> saved = answers.answer(invitationId, responseId, token, language,
                 new SurveyAnswers.Answer(reasonCode, comment, fairOutcome, contactConsent, anonymous));
-        state = State.THANKS;
+        saved.ifPresent(id -> responseId = id);
+        state = saved.isPresent() ? State.THANKS : State.TOO_LATE_TO_CHANGE;
     }
 
     public record Reason(String code, String label) implements Serializable {

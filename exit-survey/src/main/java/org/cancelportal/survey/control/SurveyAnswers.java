@@ -59,24 +59,24 @@ public class SurveyAnswers {
     }
 
     /**
-     * Records the answer, or changes the one given before through this link.
+     * Records the answer, or changes the one given before through this link while its day to change it lasts.
      *
-     * @return the answer's id
+     * @return the answer's id, or empty when the change came too late and the earlier answer stands
      */
-    public long answer(long invitationId, Long responseId, String token, String language, Answer given) {
+    public Optional<Long> answer(long invitationId, Long responseId, String token, String language, Answer given) {
         Instant now = clock.instant();
         SurveyInvitation invitation = em.find(SurveyInvitation.class, invitationId);
         SurveyResponse answer = responseId == null ? newResponse(invitation, token, language, now)
                 : em.find(SurveyResponse.class, responseId);
         if (!answer.isEditable(now)) {
             // a form opened just before the window closed: the answer may already be on its way to the operator
-            return answer.getId();
+            return Optional.empty();
         }
         String reason = settings.reasons().contains(given.reasonCode()) ? given.reasonCode() : null;
         answer.answer(reason, trimmed(given.comment()), trimmed(given.fairOutcome()), given.contactConsent(),
                 given.anonymous(), now);
         invitation.responded(now);
-        return answer.getId();
+        return Optional.of(answer.getId());
     }
 
     private SurveyResponse newResponse(SurveyInvitation invitation, String token, String language, Instant now) {
