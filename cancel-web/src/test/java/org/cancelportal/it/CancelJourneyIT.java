@@ -177,6 +177,17 @@ class CancelJourneyIT extends PortalInABrowser {
     }
 
     @Test
+    void aPasswordHashOfTheOldCostIsReplacedAtTheNextSignIn() {
+        TestData.Person person = TestData.newSubscriber(base);
+        TestData.hashPasswordAtLowerCost(base, person.email(), 2048); // what Liberty's hashes cost until now
+
+        browser.signIn(person.email(), person.password());
+
+        assertEquals("Your subscriptions", browser.heading());
+        assertEquals(600_000, TestData.passwordHashIterations(base, person.email()));
+    }
+
+    @Test
     void signingInGivesTheSessionANewId() {
         TestData.Person person = TestData.newSubscriber(base);
         browser.open("login");

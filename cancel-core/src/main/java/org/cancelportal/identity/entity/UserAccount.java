@@ -44,6 +44,11 @@ public class UserAccount {
         return username;
     }
 
+    /** Empty for a login that signs in only through portal sessions. */
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
     /** The subscriber this login acts for; empty for staff. */
     public Long getSubscriberId() {
         return subscriberId;

@@ -138,6 +138,16 @@ public final class TestData {
         send(base, "test-fixtures/mail-address?login=" + encoded(login) + "&address=" + encoded(address));
     }
 
+    /** The login's password is stored as a hash of this lower cost, as the portal made them before. */
+    public static void hashPasswordAtLowerCost(URL base, String login, int iterations) {
+        send(base, "test-fixtures/password-hash?login=" + encoded(login) + "&iterations=" + iterations);
+    }
+
+    /** The iterations of the login's stored password hash. */
+    public static int passwordHashIterations(URL base, String login) {
+        return Integer.parseInt(get(base, "test-fixtures/password-hash?login=" + encoded(login)).strip());
+    }
+
     private static String encoded(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }

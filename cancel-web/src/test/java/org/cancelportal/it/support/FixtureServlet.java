@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
-        "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final"})
+        "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final",
+        "/test-fixtures/password-hash"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -112,6 +113,11 @@ public class FixtureServlet extends HttpServlet {
             response.getWriter().write(extraRelays.toString());
             return;
         }
+        if (request.getServletPath().endsWith("/password-hash")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(String.valueOf(fixtures.passwordHashIterations(request.getParameter("login"))));
+            return;
+        }
         if (request.getServletPath().endsWith("/survey")) {
             response.setContentType("text/plain");
             response.getWriter().write(fixtures.surveyRecords(request.getParameter("email")));
@@ -134,6 +140,15 @@ public class FixtureServlet extends HttpServlet {
         if (request.getServletPath().endsWith("/survey-final")) {
             if (fixtures.letSurveyAnswersBecomeFinal(request.getParameter("plan")) == 0) {
                 throw new IllegalArgumentException("no unannounced survey answer on " + request.getParameter("plan"));
+            }
+            return;
+        }
+        if (request.getServletPath().endsWith("/password-hash")) {
+            try {
+                fixtures.hashPasswordAtLowerCost(request.getParameter("login"),
+                        Integer.parseInt(request.getParameter("iterations")));
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
             }
             return;
         }

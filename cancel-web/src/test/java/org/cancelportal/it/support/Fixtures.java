@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.cancelportal.identity.control.PasswordHashes;
 import org.cancelportal.identity.entity.UserAccount;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.BillingPeriod;
@@ -39,9 +39,6 @@ public class Fixtures {
     EntityManager em;
 
     @Inject
-    Pbkdf2PasswordHash passwordHash;
-
-    @Inject
     org.cancelportal.cancellation.control.CancellationService cancellations;
 
     @Inject
@@ -54,7 +51,7 @@ public class Fixtures {
     @Transactional
     public String staffLogin(String role) {
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), null, Set.of(role)));
+        em.persist(new UserAccount(email, PasswordHash.OF_PASSWORD, null, Set.of(role)));
         return email;
     }
 
@@ -79,7 +76,7 @@ public class Fixtures {
         Subscription subscription = new Subscription(subscriber, plan, start, start, start.plus(Duration.ofDays(30)));
         em.persist(subscription);
         em.flush();
-        em.persist(new UserAccount(email, passwordHash.generate(PASSWORD.toCharArray()), subscriber.getId(),
+        em.persist(new UserAccount(email, PasswordHash.OF_PASSWORD, subscriber.getId(),
                 Set.of("subscriber")));
         return new Created(subscriber.getId(), email, List.of(subscription.getId()));
     }
@@ -194,6 +191,25 @@ public class Fixtures {
         return out.toString();
     }
 
+    /** The login's password is stored as a hash made at this lower cost, as the portal made them before. */
+    @Transactional
+    public void hashPasswordAtLowerCost(String login, int iterations) throws java.security.GeneralSecurityException {
+        byte[] salt = new byte[32];
+        new java.security.SecureRandom().nextBytes(salt);
+        byte[] key = javax.crypto.SecretKeyFactory.getInstance(PasswordHashes.ALGORITHM).generateSecret(
+                new javax.crypto.spec.PBEKeySpec(PASSWORD.toCharArray(), salt, iterations, 256)).getEncoded();
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        NativeSql.query(em, "UPDATE app_user SET password_hash = ?1 WHERE username = ?2", PasswordHashes.ALGORITHM
+                + ":" + iterations + ":" + base64.encodeToString(salt) + ":" + base64.encodeToString(key), login)
+                .executeUpdate();
+    }
+
+    /** @return the iterations of the login's stored password hash */
+    public int passwordHashIterations(String login) {
+        return PasswordHashes.iterations((String) single("SELECT password_hash FROM app_user WHERE username = ?1",
+                login));
+    }
+
     /** Moves time by rewriting rows: the subscriber's survey invitations ran out a minute ago. */
     public void expireInvitations(String email) {
         NativeSql.query(em, "UPDATE survey_invitation SET expires_at = ?1"
@@ -255,5 +271,10 @@ public class Fixtures {
         for (Object row : NativeSql.query(em, sql, parameters).getResultList()) {
             out.append(prefix).append(row).append('\n');
         }
+    }
+
+    /** One hash for every login here, all of which share the password: a hash costs as much as a sign-in. */
+    private static final class PasswordHash {
+        static final String OF_PASSWORD = PasswordHashes.hash(PASSWORD.toCharArray());
     }
 }

@@ -11,7 +11,7 @@ import org.cancelportal.identity.control.SubscriberLogins;
 
 /**
  * Signs in the subscriber of a redeemed portal session, as a subscriber and nothing more. Password sign-ins are left
- * to the database store beside it.
+ * to the password store beside it.
  */
 @ApplicationScoped
 public class PortalSessionIdentityStore implements IdentityStore {
@@ -24,7 +24,7 @@ public class PortalSessionIdentityStore implements IdentityStore {
         return CredentialValidationResult.NOT_VALIDATED_RESULT;
     }
 
-    /** Asked before the password store (priority 70), which would log an error for a credential it cannot read. */
+    /** Asked before the password store (priority 70). */
     @Override
     public int priority() {
         return 60;
