@@ -89,12 +89,12 @@ class SettingsTest {
             if (!line.startsWith("|")) {
                 break;
             }
-            String[] cells = line.split(" \\| ");
+            String[] cells = line.replace("\\|", "\u0000").split(" \\| "); // a pipe in a cell is written \|
             List<String> keys = quoted(cells[0].replaceAll("\\(.*\\)", ""));
             List<String> defaults = new ArrayList<>();
             for (String part : cells[1].replaceAll("\\(.*\\)", "").split(", ")) {
                 List<String> value = quoted(part);
-                defaults.add(value.isEmpty() ? "" : value.get(0));
+                defaults.add(value.isEmpty() ? "" : value.get(0).replace('\u0000', '|'));
             }
             for (int i = 0; i < keys.size(); i++) {
                 table.put(keys.get(i), defaults.get(defaults.size() == 1 ? 0 : i));

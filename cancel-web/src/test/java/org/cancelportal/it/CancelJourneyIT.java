@@ -188,6 +188,18 @@ class CancelJourneyIT extends PortalInABrowser {
     }
 
     @Test
+    void aSignInEndsAfterItsLifetimeHoweverBusyItsSessionWasKept() {
+        TestData.Person person = TestData.newSubscriber(base);
+        browser.signIn(person.email(), person.password());
+        assertEquals("Your subscriptions", browser.heading());
+
+        browser.open("test-fixtures/outlive-sign-in");
+        browser.open("account");
+
+        assertTrue(browser.url().contains("/login"), browser.url());
+    }
+
+    @Test
     void signingInGivesTheSessionANewId() {
         TestData.Person person = TestData.newSubscriber(base);
         browser.open("login");

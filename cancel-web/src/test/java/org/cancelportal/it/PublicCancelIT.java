@@ -11,12 +11,14 @@ import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.FormClient;
 import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -295,6 +297,31 @@ class PublicCancelIT extends BothApplications {
         assertTrue(browser.text().contains("Many cancellations came from your internet connection in the last few"
                 + " minutes. To protect our customers, please wait 5 minutes and send the form again."), browser.text());
         assertEquals("", TestData.declarationRecords(portal, eleventh));
+    }
+
+    @Test
+    void behindAProxyOnThisMachineEachClientIsCountedByItsOwnAddress() {
+        FormClient crowded = FormClient.throughProxyFor("198.51.100.7");
+        for (int i = 0; i < 10; i++) {
+            assertTrue(declare(crowded, "probe-" + i + "-" + UUID.randomUUID() + "@example.com")
+                    .contains("We received your cancellation"));
+        }
+        assertTrue(declare(crowded, "probe-11-" + UUID.randomUUID() + "@example.com")
+                .contains("Many cancellations came from your internet connection"));
+
+        String other = "other-" + UUID.randomUUID() + "@example.com";
+        String page = declare(FormClient.throughProxyFor("198.51.100.8"), other);
+
+        assertTrue(page.contains("We received your cancellation"), page);
+    }
+
+    /** Sends the form without a browser: an ordinary cancellation of some plan for the account email. */
+    private String declare(FormClient client, String accountEmail) {
+        FormClient.Page sent = client.get(portal + "cancel-contract").submit("cancel", Map.of(
+                "cancel:contract", "Some plan", "cancel:name", "Someone", "cancel:accountEmail", accountEmail,
+                "cancel:kind", "ORDINARY", "cancel:confirmationEmail", "probe@example.com"), "cancel:send");
+        assertEquals(200, sent.status(), sent.body());
+        return sent.body();
     }
 
     private void send(Typed typed) {

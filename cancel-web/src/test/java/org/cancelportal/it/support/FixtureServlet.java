@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
         "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final",
-        "/test-fixtures/password-hash"})
+        "/test-fixtures/password-hash", "/test-fixtures/outlive-sign-in"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -92,8 +92,23 @@ public class FixtureServlet extends HttpServlet {
         }
     }
 
+    @Inject
+    org.cancelportal.web.security.SessionSettings sessionSettings;
+
+    /** GET /test-fixtures/outlive-sign-in: the sign-in of the browser's session was made a lifetime ago. */
+    private void outliveSignIn(HttpServletRequest request) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        var caller = org.cancelportal.web.security.SignedInCaller.of(session).orElseThrow();
+        new org.cancelportal.web.security.SignedInCaller(caller.name(), caller.groups(),
+                caller.signedInAt().minus(sessionSettings.lifetime()).minusSeconds(1)).keepIn(session);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/outlive-sign-in")) {
+            outliveSignIn(request);
+            return;
+        }
         if (request.getServletPath().endsWith("/erase")) {
             eraseAsTheCaller(request.getParameter("email"), response);
             return;

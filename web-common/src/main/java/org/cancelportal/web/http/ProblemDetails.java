@@ -54,16 +54,21 @@ public final class ProblemDetails {
     }
 
     public static Response of(Response.StatusType status, String detail, List<Part> parts) {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE))
+                .entity(json(status.getStatusCode(), status.getReasonPhrase(), detail, parts)).build();
+    }
+
+    /** The body alone, for an answer given outside Jakarta REST (a servlet filter). */
+    public static String json(int status, String title, String detail, List<Part> parts) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
         parts.forEach(part -> errors.add(Json.createObjectBuilder().add(part.kind(), part.name())
                 .add("detail", part.detail())));
-        String body = Json.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode())
+                .add("title", title)
+                .add("status", status)
                 .add("detail", detail)
                 .add("errors", errors)
                 .build().toString();
-        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(body).build();
     }
 }

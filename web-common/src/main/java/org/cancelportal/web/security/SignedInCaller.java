@@ -2,27 +2,34 @@ package org.cancelportal.web.security;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is signed in on a session, as the identity stores accepted them: their name and their roles. Kept in the
+ * Who is signed in on a session, as the identity stores accepted them: their name, their roles, and when. Kept in the
  * session itself, so it lives exactly as long as the session does, and travels with it wherever sessions are kept.
  */
-record SignedInCaller(String name, Set<String> groups) implements Serializable {
+public record SignedInCaller(String name, Set<String> groups, Instant signedInAt) implements Serializable {
 
     private static final String ATTRIBUTE = SignedInCaller.class.getName();
 
-    SignedInCaller {
+    public SignedInCaller {
         groups = Set.copyOf(groups);
     }
 
-    static Optional<SignedInCaller> of(HttpSession session) {
+    public static Optional<SignedInCaller> of(HttpSession session) {
         return session == null ? Optional.empty()
                 : Optional.ofNullable((SignedInCaller) session.getAttribute(ATTRIBUTE));
     }
 
-    void keepIn(HttpSession session) {
+    /** @return whether the sign-in has outlived the lifetime every sign-in has, however busy its session */
+    boolean outlived(Duration lifetime, Instant now) {
+        return !now.isBefore(signedInAt.plus(lifetime));
+    }
+
+    public void keepIn(HttpSession session) {
         session.setAttribute(ATTRIBUTE, this);
     }
 
