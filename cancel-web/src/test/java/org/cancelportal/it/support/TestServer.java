@@ -14,6 +14,7 @@ import org.awaitility.core.ConditionFactory;
 public final class TestServer {
 
     public static final int HTTP_PORT = Integer.getInteger("it.http.port", 9180);
+    public static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9543);
     public static final int MAIL_PORT = Integer.getInteger("it.mail.port", 3025);
     public static final String ORIGIN = "http://localhost:" + HTTP_PORT;
 
