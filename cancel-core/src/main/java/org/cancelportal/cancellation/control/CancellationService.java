@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.metrics.control.CancellationMeters;
 import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Money;
@@ -53,6 +55,9 @@ public class CancellationService {
     Refunds refunds;
 
     @Inject
+    CancellationMeters meters;
+
+    @Inject
     Clock clock;
 
     /**
@@ -62,6 +67,15 @@ public class CancellationService {
      */
     @Transactional(dontRollbackOn = NotFoundException.class)
     public Cancellation cancel(CancelCommand command) {
+        long started = System.nanoTime();
+        try {
+            return cancelOnce(command);
+        } finally {
+            meters.took(command.requester().channel(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private Cancellation cancelOnce(CancelCommand command) {
         Requester requester = command.requester();
         Subscription subscription = subscriptions.lock(command.subscriptionId())
                 .filter(requester::mayActOn)
@@ -114,6 +128,7 @@ public class CancellationService {
         audit.record(requester.actor(), requester.channel(), "CANCELLATION_UNDONE", SUBJECT_SUBSCRIPTION,
                 subscription.getId(), before, subscription.getStatus(), "reference " + reference);
         events.undone(cancellation);
+        meters.undone(requester.channel());
         return cancellation;
     }
 
@@ -156,6 +171,7 @@ public class CancellationService {
                 "reference " + cancellation.getReference() + ", mode " + mode + ", refund " + refund.amount()
                         + " " + refund.currency() + (received.equals(now) ? "" : ", declared " + received));
         events.cancelled(cancellation);
+        meters.cancelled(requester.channel(), mode);
         if (endsNow) {
             events.ended(cancellation);
         }

@@ -21,6 +21,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
 import java.util.logging.Logger;
+import org.cancelportal.metrics.control.DeliveryFailureMeters;
 
 /**
  * Sends each email once per Message-ID: SMTP through the server's mail session, or (mail.delivery=folder, for
@@ -44,6 +45,9 @@ public class Mailer {
     @Inject
     MailSettings settings;
 
+    @Inject
+    DeliveryFailureMeters failures;
+
     /** @return false when an email with this Message-ID was sent before (nothing is sent again) */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean send(OutgoingEmail email) throws MessagingException, IOException {
@@ -52,11 +56,16 @@ public class Mailer {
         if (sentBefore) {
             return false;
         }
-        MimeMessage message = compose(email);
-        if (settings.toFolder()) {
-            writeToFolder(email, message);
-        } else {
-            Transport.send(message);
+        try {
+            MimeMessage message = compose(email);
+            if (settings.toFolder()) {
+                writeToFolder(email, message);
+            } else {
+                Transport.send(message);
+            }
+        } catch (MessagingException | IOException | RuntimeException e) {
+            failures.emailFailed(email.kind());
+            throw e;
         }
         // an email to someone without an account has no subscriber, and EclipseLink binds a null as text
         em.createNativeQuery("INSERT INTO sent_email (message_id, kind, subscriber_id, sent_at)"

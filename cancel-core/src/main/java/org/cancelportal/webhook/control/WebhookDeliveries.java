@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cancelportal.metrics.control.DeliveryFailureMeters;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.webhook.entity.WebhookEndpoint;
@@ -38,6 +39,9 @@ public class WebhookDeliveries {
 
     @Inject
     WebhookPayloads payloads;
+
+    @Inject
+    DeliveryFailureMeters failures;
 
     @Inject
     Clock clock;
@@ -142,7 +146,9 @@ public class WebhookDeliveries {
         if (gone) {
             em.find(WebhookEndpoint.class, claimed.endpoint()).disable(WebhookEndpoint.OFF_GONE, now);
         }
-        if (gone || claimed.attempt() > schedule.size()) {
+        boolean dead = gone || claimed.attempt() > schedule.size();
+        failures.webhookFailed(dead);
+        if (dead) {
             NativeSql.query(em, "UPDATE webhook_delivery SET status = 'DEAD', attempts = ?2 WHERE id = ?1",
                     claimed.id(), claimed.attempt()).executeUpdate();
         } else {

@@ -53,6 +53,16 @@ public final class TestData {
         send(base, "test-fixtures/refund-run-out?reference=" + reference);
     }
 
+    /** Cancels the person's subscription as they would on the account page (channel WEB); returns the reference. */
+    public static String cancelAsSubscriber(URL base, Person person, String mode) {
+        return send(base, "test-fixtures/cancel?login=" + encoded(person.email()) + "&subscription="
+                + person.subscriptionId() + "&mode=" + mode);
+    }
+
+    public static void undoAsSubscriber(URL base, Person person, String reference) {
+        send(base, "test-fixtures/undo?login=" + encoded(person.email()) + "&reference=" + reference);
+    }
+
     public static void giveUpDeliveries(URL base, String email) {
         send(base, "test-fixtures/give-up?email=" + email);
     }

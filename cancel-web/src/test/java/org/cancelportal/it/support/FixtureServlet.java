@@ -15,14 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * For browser tests, which run outside the server: POST /test-fixtures/subscriber makes a fresh subscriber,
  * POST /test-fixtures/staff?role=product a staff login; GET /test-fixtures/failure fails like a bug would;
  * POST /test-fixtures/forget-sign-ins empties the server's authentication cache, as its timeout, a restart or another
- * node would; POST /test-fixtures/refund-run-out?reference= lets the days to confirm a refund pass.
+ * node would; POST /test-fixtures/refund-run-out?reference= lets the days to confirm a refund pass;
+ * POST /test-fixtures/cancel?login=&subscription=&mode= and /test-fixtures/undo?login=&reference= cancel and undo as
+ * the subscriber would on the pages.
  */
 @WebServlet({"/test-fixtures/subscriber", "/test-fixtures/staff", "/test-fixtures/failure", "/test-fixtures/survey",
         "/test-fixtures/cancel-many", "/test-fixtures/extra-relays", "/test-fixtures/give-up",
         "/test-fixtures/insights", "/test-fixtures/declarations", "/test-fixtures/public-cancel-throttle",
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
         "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final",
-        "/test-fixtures/password-hash", "/test-fixtures/outlive-sign-in"})
+        "/test-fixtures/password-hash", "/test-fixtures/outlive-sign-in", "/test-fixtures/cancel",
+        "/test-fixtures/undo"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -165,6 +168,17 @@ public class FixtureServlet extends HttpServlet {
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+            return;
+        }
+        if (request.getServletPath().endsWith("/cancel")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(fixtures.cancelAsSubscriber(request.getParameter("login"),
+                    Long.parseLong(request.getParameter("subscription")),
+                    org.cancelportal.cancellation.entity.CancellationMode.valueOf(request.getParameter("mode"))));
+            return;
+        }
+        if (request.getServletPath().endsWith("/undo")) {
+            fixtures.undoAsSubscriber(request.getParameter("login"), request.getParameter("reference"));
             return;
         }
         if (request.getServletPath().endsWith("/refund-run-out")) {

@@ -145,6 +145,24 @@ public class Fixtures {
         }
     }
 
+    /** Cancels the login's subscription as its subscriber does on the account page; returns the reference. */
+    public String cancelAsSubscriber(String login, long subscriptionId,
+                                     org.cancelportal.cancellation.entity.CancellationMode mode) {
+        return cancellations.cancel(new org.cancelportal.cancellation.control.CancelCommand(subscriptionId, mode,
+                subscriberOf(login), "fixture-" + UUID.randomUUID())).getReference();
+    }
+
+    /** Undoes the cancellation as its subscriber does with the receipt's button. */
+    public void undoAsSubscriber(String login, String reference) {
+        cancellations.undo(reference, subscriberOf(login));
+    }
+
+    private org.cancelportal.cancellation.control.Requester subscriberOf(String login) {
+        long subscriberId = ((Number) NativeSql.query(em, "SELECT subscriber_id FROM app_user WHERE username = ?1",
+                login).getSingleResult()).longValue();
+        return org.cancelportal.cancellation.control.Requester.subscriber(login, subscriberId);
+    }
+
     /** Parks the subscriber's pending deliveries as dead, as if every retry had failed. */
     public void giveUpDeliveries(String email) {
         em.createNativeQuery("UPDATE outbox_delivery d SET status = 'DEAD', attempts = 10,"

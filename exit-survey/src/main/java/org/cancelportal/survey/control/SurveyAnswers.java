@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.cancelportal.cancellation.entity.Cancellation;
+import org.cancelportal.metrics.control.SurveyAnswerMeters;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
@@ -34,6 +35,9 @@ public class SurveyAnswers {
 
     @Inject
     SurveySettings settings;
+
+    @Inject
+    SurveyAnswerMeters meters;
 
     @Inject
     Clock clock;
@@ -76,6 +80,7 @@ public class SurveyAnswers {
         answer.answer(reason, trimmed(given.comment()), trimmed(given.fairOutcome()), given.contactConsent(),
                 given.anonymous(), now);
         invitation.responded(now);
+        meters.answered(responseId != null);
         return Optional.of(answer.getId());
     }
 
