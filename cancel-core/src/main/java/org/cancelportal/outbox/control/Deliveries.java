@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.privacy.control.LogRedaction;
 
 /**
  * The per-consumer delivery records. A delivery is claimed with SKIP LOCKED, so relays on several nodes share the
@@ -145,8 +146,9 @@ public class Deliveries {
     private void recordFailure(OutboxConsumer consumer, OutboxEvent event, int attempts, Exception e, Instant now) {
         boolean dead = attempts >= settings.maxAttempts();
         String error = String.valueOf(e);
-        LOG.log(dead ? Level.SEVERE : Level.WARNING, e, () -> consumer.name() + " failed on " + event.getEventType()
-                + " " + event.getId() + " (attempt " + attempts + (dead ? ", giving up until an admin retries it)"
+        LOG.log(dead ? Level.SEVERE : Level.WARNING, LogRedaction.throwable(e), () -> consumer.name() + " failed on "
+                + event.getEventType() + " " + event.getId() + " of " + event.getAggregateType() + " "
+                + event.getAggregateId() + " (attempt " + attempts + (dead ? ", giving up until an admin retries it)"
                 : ", will retry)"));
         em.createNativeQuery("UPDATE outbox_delivery SET status = ?3, attempts = ?4, next_attempt_at = ?5,"
                         + " last_error = ?6 WHERE event_id = ?1 AND consumer = ?2")
