@@ -102,7 +102,8 @@ public class Mailer {
         try (OutputStream out = Files.newOutputStream(file)) {
             message.writeTo(out);
         }
-        LOG.info(() -> "Email \"" + email.subject() + "\" to " + email.to() + " written to " + file.toAbsolutePath());
+        // the file, not the log, names the recipient
+        LOG.info(() -> "Email " + email.messageId() + " (" + email.kind() + ") written to " + file.toAbsolutePath());
     }
 
     /** Keeps the Message-ID we chose instead of the random one Jakarta Mail would set. */

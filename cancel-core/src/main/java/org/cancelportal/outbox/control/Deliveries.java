@@ -17,6 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.privacy.control.LogRedaction;
+import org.cancelportal.trace.control.TraceContext;
+import io.opentelemetry.api.trace.SpanKind;
 
 /**
  * The per-consumer delivery records. A delivery is claimed with SKIP LOCKED, so relays on several nodes share the
@@ -52,6 +55,9 @@ public class Deliveries {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TraceContext trace;
 
     /** Registers the consumer; it handles events from now on, not the history before it existed. */
     @Transactional
@@ -106,12 +112,17 @@ public class Deliveries {
         UUID eventId = (UUID) claimed.get(0)[0];
         int failedBefore = ((Number) claimed.get(0)[1]).intValue();
         OutboxEvent event = em.find(OutboxEvent.class, eventId);
-        try {
-            invoker.invoke(consumer, event);
-            update("UPDATE outbox_delivery SET status = 'DONE', attempts = attempts + 1, handled_at = ?3,"
-                    + " last_error = NULL WHERE event_id = ?1 AND consumer = ?2", eventId, consumer.name(), now);
-        } catch (Exception e) {
-            recordFailure(consumer, event, failedBefore + 1, e, now);
+        // the trace of the request that wrote the event goes on here, and on into the email or webhook it causes
+        try (TraceContext.Traced traced = trace.continueTrace("outbox " + consumer.name(), SpanKind.CONSUMER,
+                event.getTraceparent())) {
+            try {
+                invoker.invoke(consumer, event);
+                update("UPDATE outbox_delivery SET status = 'DONE', attempts = attempts + 1, handled_at = ?3,"
+                        + " last_error = NULL WHERE event_id = ?1 AND consumer = ?2", eventId, consumer.name(), now);
+            } catch (Exception e) {
+                traced.failed(e.getClass().getSimpleName());
+                recordFailure(consumer, event, failedBefore + 1, e, now);
+            }
         }
         return Optional.of(eventId);
     }
@@ -145,8 +156,9 @@ public class Deliveries {
     private void recordFailure(OutboxConsumer consumer, OutboxEvent event, int attempts, Exception e, Instant now) {
         boolean dead = attempts >= settings.maxAttempts();
         String error = String.valueOf(e);
-        LOG.log(dead ? Level.SEVERE : Level.WARNING, e, () -> consumer.name() + " failed on " + event.getEventType()
-                + " " + event.getId() + " (attempt " + attempts + (dead ? ", giving up until an admin retries it)"
+        LOG.log(dead ? Level.SEVERE : Level.WARNING, LogRedaction.throwable(e), () -> consumer.name() + " failed on "
+                + event.getEventType() + " " + event.getId() + " of " + event.getAggregateType() + " "
+                + event.getAggregateId() + " (attempt " + attempts + (dead ? ", giving up until an admin retries it)"
                 : ", will retry)"));
         em.createNativeQuery("UPDATE outbox_delivery SET status = ?3, attempts = ?4, next_attempt_at = ?5,"
                         + " last_error = ?6 WHERE event_id = ?1 AND consumer = ?2")

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.trace.control.TraceContext;
 
 /**
  * Announces a change to whoever consumes the outbox (receipt email, survey invitation and reminder, replies).
@@ -23,11 +24,15 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    TraceContext trace;
+
     public OutboxEvent publish(String aggregateType, Object aggregateId, String eventType, JsonObject payload) {
         long position = ((Number) em.createNativeQuery("SELECT nextval('outbox_event_position_seq')")
                 .getSingleResult()).longValue();
         OutboxEvent event = new OutboxEvent(aggregateType, String.valueOf(aggregateId), eventType,
                 payload.toString(), clock.instant(), position);
+        trace.current().ifPresent(event::tracedBy);
         em.persist(event);
         return event;
     }

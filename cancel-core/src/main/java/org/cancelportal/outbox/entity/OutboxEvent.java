@@ -36,6 +36,9 @@ public class OutboxEvent {
     /** Its place in line among all events: the order they were published in, which times alone cannot tell. */
     private long position;
 
+    /** The W3C trace context of the transaction that wrote it; null when tracing was off. */
+    private String traceparent;
+
     protected OutboxEvent() {
     }
 
@@ -48,6 +51,14 @@ public class OutboxEvent {
         this.eventType = eventType;
         this.payload = payload;
         this.occurredAt = occurredAt;
+    }
+
+    public String getTraceparent() {
+        return traceparent;
+    }
+
+    public void tracedBy(String traceparent) {
+        this.traceparent = traceparent;
     }
 
     public UUID getId() {

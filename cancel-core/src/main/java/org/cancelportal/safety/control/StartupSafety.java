@@ -1,9 +1,11 @@
 package org.cancelportal.safety.control;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cancelportal.schema.control.SchemaReady;
@@ -22,7 +24,8 @@ public class StartupSafety {
     @Inject
     SafetySettings settings;
 
-    void checkAtStartup(@Observes SchemaReady ready) {
+    /** Before the relays, schedules and demo data that also wait for the schema. */
+    void checkAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION) SchemaReady ready) {
         if (settings.demoMode()) {
             return;
         }

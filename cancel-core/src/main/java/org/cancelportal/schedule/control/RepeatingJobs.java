@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cancelportal.privacy.control.LogRedaction;
 
 /**
  * The background work of an application (relays, ending subscriptions, invitations, retention), run on the server's
@@ -36,7 +37,7 @@ public class RepeatingJobs {
         try {
             job.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, name + " failed; trying again at the next run", e);
+            LOG.log(Level.WARNING, name + " failed; trying again at the next run", LogRedaction.throwable(e));
         }
     }
 

@@ -6,9 +6,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -26,22 +32,39 @@ public class SchemaMigration {
     @Inject
     Event<SchemaReady> schemaReady;
 
+    @Inject
+    SchemaVersion schemaVersion;
+
     void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        MigrateResult result = migrate(dataSource);
+        Flyway flyway = flyway(dataSource);
+        MigrateResult result = flyway.migrate();
         // Flyway names a target version only when a versioned migration ran; otherwise the schema stayed where it was.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
                 + " migrations applied now)");
+        newestCarried(flyway.info()).ifPresent(schemaVersion::expect);
         schemaReady.fire(new SchemaReady());
     }
 
     public static MigrateResult migrate(DataSource dataSource) {
+        return flyway(dataSource).migrate();
+    }
+
+    /** The newest versioned migration this build carries, applied or not. */
+    public static Optional<String> newestCarried(MigrationInfoService info) {
+        return Arrays.stream(info.all())
+                .filter(migration -> migration.getVersion() != null && migration.getState().isResolved())
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion);
+    }
+
+    public static Flyway flyway(DataSource dataSource) {
         // db/migration and db/callback hold an empty flyway.location file: inside Liberty, Flyway finds a folder by
         // that marker (and logs an error for each folder it cannot find, db/callback included).
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
     }
 }

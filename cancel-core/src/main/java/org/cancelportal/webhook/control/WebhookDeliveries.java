@@ -47,7 +47,8 @@ public class WebhookDeliveries {
     Clock clock;
 
     /** A delivery its sender holds now: where it goes, what it sends, and the secrets that sign it. */
-    public record Claimed(String id, UUID endpoint, String url, byte[] body, List<String> secrets, int attempt) {
+    public record Claimed(String id, UUID endpoint, String url, byte[] body, List<String> secrets, int attempt,
+                          String traceparent) {
     }
 
     /** What one attempt met: a status (0 when no answer came), its time, the answer's first bytes or the error. */
@@ -112,12 +113,13 @@ public class WebhookDeliveries {
         int attempts = ((Number) row[1]).intValue();
         NativeSql.query(em, "UPDATE webhook_delivery SET next_attempt_at = ?2 WHERE id = ?1", id,
                 Timestamp.from(now.plus(LEASE))).executeUpdate();
-        Object[] delivery = (Object[]) NativeSql.query(em, "SELECT endpoint_id, body FROM webhook_delivery"
-                + " WHERE id = ?1", id).getSingleResult();
+        Object[] delivery = (Object[]) NativeSql.query(em, "SELECT d.endpoint_id, d.body, e.traceparent"
+                + " FROM webhook_delivery d LEFT JOIN outbox_event e ON e.id = d.event_id WHERE d.id = ?1", id)
+                .getSingleResult();
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery[0]);
         return Optional.of(new Claimed(id, endpoint.getId(), endpoint.getUrl(),
                 ((String) delivery[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                endpoint.signingSecrets(now), attempts + 1));
+                endpoint.signingSecrets(now), attempts + 1, (String) delivery[2]));
     }
 
     /** Puts a claimed delivery back, unattempted, due at the given time (its endpoint's circuit is open). */

@@ -1,6 +1,7 @@
 package org.cancelportal.identity.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -46,6 +47,20 @@ class LoginThrottleTest {
         assertEquals(Optional.empty(), throttle.refusedFor(account, "10.0.0.9", NOW.plusSeconds(30 + 5 * 60)),
                 "never locked out for longer than the block");
         assertEquals(Optional.empty(), throttle.refusedFor("someone-else@example.com", "10.0.0.9", NOW.plusSeconds(30)));
+    }
+
+    @Test
+    void theThrottleTableNamesNoAccountOnlyItsHash() throws Exception {
+        throttle.failed("stored-" + NOW.getEpochSecond() + "@example.com", "10.4.0.1", NOW);
+
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var rows = connection.createStatement().executeQuery("SELECT throttle_key FROM login_throttle")) {
+            while (rows.next()) {
+                String key = rows.getString(1);
+                assertFalse(key.contains("@") || key.contains("10.4.0.1"), key);
+                assertTrue(key.matches("(account|address):[0-9a-f]{64}"), key);
+            }
+        }
     }
 
     @Test

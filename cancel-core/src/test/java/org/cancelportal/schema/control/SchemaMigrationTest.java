@@ -66,6 +66,15 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void theNewestCarriedMigrationIsTheOneTheReadinessCheckExpectsAndItIsApplied() throws SQLException {
+        String newest = SchemaMigration.newestCarried(SchemaMigration.flyway(dataSource).info()).orElseThrow();
+
+        assertEquals(firstMigration.targetSchemaVersion, newest);
+        assertEquals(1, count("SELECT count(*) FROM flyway_schema_history WHERE success AND version = '" + newest
+                + "'"));
+    }
+
+    @Test
     void onlyOneCancellationPerSubscriptionIsInForceUntilItIsUndone() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             long subscriptionId = insertSubscription(connection);

@@ -1,17 +1,16 @@
 package org.cancelportal.health.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.cancelportal.web.health.RunningCheck;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Answers as long as the application is deployed and serving; a restart is the only cure for a no. */
+/** The portal answers; reported in /health/live. */
 @Liveness
 @ApplicationScoped
-public class PortalLiveness implements HealthCheck {
+public class PortalLiveness extends RunningCheck {
 
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.up("cancel-web");
+    protected String name() {
+        return "cancel-web";
     }
 }

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
+import org.cancelportal.trace.control.TraceContext;
+import io.opentelemetry.api.trace.SpanKind;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 import org.cancelportal.webhook.control.WebhookSettings;
 import org.cancelportal.webhook.control.WebhookSignature;
@@ -64,6 +66,9 @@ public class WebhookSender {
 
     @Resource
     ManagedExecutorService executor;
+
+    @Inject
+    TraceContext trace;
 
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(BREAKER);
@@ -113,7 +118,19 @@ public class WebhookSender {
         }
     }
 
+    /** In a span that continues the trace of the request that caused the event, passed on to the receiver. */
     private WebhookDeliveries.Outcome send(WebhookDeliveries.Claimed delivery) {
+        try (TraceContext.Traced traced = trace.continueTrace("webhook " + delivery.endpoint(), SpanKind.CLIENT,
+                delivery.traceparent())) {
+            WebhookDeliveries.Outcome outcome = send(delivery, traced.traceparent());
+            if (outcome.statusCode() / 100 != 2) {
+                traced.failed(outcome.error() != null ? outcome.error() : "status " + outcome.statusCode());
+            }
+            return outcome;
+        }
+    }
+
+    private WebhookDeliveries.Outcome send(WebhookDeliveries.Claimed delivery, Optional<String> traceparent) {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         WebhookDeliveries.Outcome outcome;
@@ -123,7 +140,7 @@ public class WebhookSender {
                 outcome = new WebhookDeliveries.Outcome(0, Duration.ZERO, null, refused.get());
             } else {
                 long timestamp = clock.instant().getEpochSecond();
-                HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.url()))
                         .timeout(settings.readTimeout())
                         .header("Content-Type", "application/json")
                         .header("User-Agent", "CancelPortal-Webhooks/1")
@@ -131,9 +148,9 @@ public class WebhookSender {
                         .header("webhook-timestamp", Long.toString(timestamp))
                         .header("webhook-signature", WebhookSignature.header(delivery.secrets(), delivery.id(),
                                 timestamp, delivery.body()))
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
-                        .build();
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
+                traceparent.ifPresent(value -> request.header("traceparent", value));
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 outcome = new WebhookDeliveries.Outcome(response.statusCode(), since(startedNanos),
                         response.body(), response.statusCode() / 100 == 3 ? "A redirect is never followed" : null);
             }

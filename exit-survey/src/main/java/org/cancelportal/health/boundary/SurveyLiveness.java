@@ -1,19 +1,16 @@
 package org.cancelportal.health.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.cancelportal.web.health.RunningCheck;
 import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 
-/** The survey module's own check, reported under its name in /health beside the portal's. */
+/** The exit survey answers; reported in /health/live. */
 @Liveness
-@Readiness
 @ApplicationScoped
-public class SurveyLiveness implements HealthCheck {
+public class SurveyLiveness extends RunningCheck {
 
     @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.up("exit-survey");
+    protected String name() {
+        return "exit-survey";
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cancelportal.privacy.control.LogRedaction;
 
 /**
  * The error page shows a short code and the log holds the details under the same code, so support can find what
@@ -24,7 +25,8 @@ public class Incident {
             id = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
             var request = FacesContext.getCurrentInstance().getExternalContext().getRequestMap();
             Throwable error = (Throwable) request.get(RequestDispatcher.ERROR_EXCEPTION);
-            LOG.log(Level.SEVERE, "Incident " + id + " at " + request.get(RequestDispatcher.ERROR_REQUEST_URI), error);
+            LOG.log(Level.SEVERE, "Incident " + id + " at " + request.get(RequestDispatcher.ERROR_REQUEST_URI),
+                    LogRedaction.throwable(error));
         }
         return id;
     }

@@ -1,0 +1,16 @@
+package org.cancelportal.health.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.cancelportal.web.health.DatabaseCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The portal's database answers with the schema this build expects; reported in /health/ready. */
+@Readiness
+@ApplicationScoped
+public class PortalReadiness extends DatabaseCheck {
+
+    @Override
+    protected String name() {
+        return "cancel-web-database";
+    }
+}

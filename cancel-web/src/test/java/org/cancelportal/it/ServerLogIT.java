@@ -1,0 +1,85 @@
+package org.cancelportal.it;
+
+import static org.cancelportal.it.support.TestServer.eventually;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.cancelportal.it.browser.Browser;
+import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.ServerLog;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the server log holds, read from the test server's log folder: one JSON record per line (the test server runs
+ * with log.format=json), and no email address of anyone who signed in wrongly, cancelled or could not be mailed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ServerLogIT extends BothApplications {
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(portal, "en-US");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void withTheJsonFormatEveryRecordIsOneJsonObjectWithLevelTimeAndMessage() {
+        List<JsonObject> records = ServerLog.records();
+
+        assertTrue(records.size() > 20, () -> "JSON records in messages.log: " + records.size());
+        for (JsonObject record : records) {
+            assertTrue(record.containsKey("ibm_datetime") && record.containsKey("loglevel")
+                    && record.containsKey("message"), record::toString);
+        }
+        JsonObject migrated = records.stream()
+                .filter(record -> record.getString("message").startsWith("Database schema at version"))
+                .findFirst().orElseThrow(() -> new AssertionError("the application's own record is JSON too"));
+        assertEquals("org.cancelportal.schema.control.SchemaMigration", migrated.getString("module"));
+        assertEquals("INFO", migrated.getString("loglevel"));
+    }
+
+    /**
+     * A wrong password for a real and for an unknown address (the sign-in throttle counts both), then a cancellation
+     * whose receipt and survey invitation cannot be sent (the mail library refuses the address and names it in its
+     * exception): the log records the failures, by event and subscription, and never the address.
+     */
+    @Test
+    void noEmailAddressReachesTheLog() {
+        TestData.Person person = TestData.newSubscriber(portal);
+        String name = person.email().substring(0, person.email().indexOf('@'));
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+        browser.signIn(unknown, "wrong-password");
+        browser.signIn(person.email(), "wrong-password");
+        String refused = person.email().replace("@", " @");
+        TestData.changeMailAddress(portal, person.email(), refused);
+
+        browser.signIn(person.email(), person.password());
+        browser.press("Cancel at the end of the period");
+        TestData.awaitAttempted(portal, refused, "receipt-email");
+        TestData.awaitAttempted(portal, refused, "survey-invitation");
+
+        String witness = " of Subscription " + person.subscriptionId() + " (attempt 1, will retry)";
+        eventually("the log to record both failed deliveries").until(() -> ServerLog.lines().stream()
+                .filter(line -> line.contains(witness) && (line.contains("receipt-email failed")
+                        || line.contains("survey-invitation failed"))).count() == 2);
+        String log = ServerLog.everything();
+        assertFalse(log.contains(name), "the log names " + name);
+        assertFalse(log.contains(unknown), "the log names " + unknown);
+    }
+}
