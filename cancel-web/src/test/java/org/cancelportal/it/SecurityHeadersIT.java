@@ -9,13 +9,8 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.cert.X509Certificate;
 import java.util.Optional;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,7 @@ class SecurityHeadersIT extends BothApplications {
     void overTlsBrowsersAreToldToUseNothingElseAndOverPlainHttpNot() throws Exception {
         HttpsURLConnection tls = (HttpsURLConnection) URI.create("https://localhost:"
                 + org.cancelportal.it.support.TestServer.HTTPS_PORT + portal.getPath() + "login").toURL().openConnection();
-        tls.setSSLSocketFactory(trustingTheServersOwnCertificate());
+        tls.setSSLSocketFactory(org.cancelportal.it.metrics.Scrape.trustingAnyCertificate().getSocketFactory());
         tls.setHostnameVerifier((host, session) -> "localhost".equals(host));
 
         assertEquals(200, tls.getResponseCode());
@@ -58,26 +53,6 @@ class SecurityHeadersIT extends BothApplications {
         HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create(portal + "login")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(Optional.empty(), plain.headers().firstValue("Strict-Transport-Security"));
-    }
-
-    /** The test server's certificate is the self-signed one Liberty made on its first start. */
-    private static SSLSocketFactory trustingTheServersOwnCertificate() throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return context.getSocketFactory();
     }
 
     private void assertProtected(URL base, String path, int status) throws IOException, InterruptedException {

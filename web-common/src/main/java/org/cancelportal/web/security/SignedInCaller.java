@@ -24,9 +24,12 @@ public record SignedInCaller(String name, Set<String> groups, Instant signedInAt
                 : Optional.ofNullable((SignedInCaller) session.getAttribute(ATTRIBUTE));
     }
 
-    /** @return whether the sign-in has outlived the lifetime every sign-in has, however busy its session */
+    /**
+     * @return whether the sign-in has outlived the lifetime every sign-in has, however busy its session; one kept
+     *         before sign-ins had a time has
+     */
     boolean outlived(Duration lifetime, Instant now) {
-        return !now.isBefore(signedInAt.plus(lifetime));
+        return signedInAt == null || !now.isBefore(signedInAt.plus(lifetime));
     }
 
     public void keepIn(HttpSession session) {
