@@ -1,12 +1,13 @@
 package org.cancelportal.subscription.entity;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
 /** An amount in one currency, always held at the currency's own number of decimals. */
-public record Money(BigDecimal amount, Currency currency) {
+public record Money(BigDecimal amount, Currency currency) implements Serializable {
 
     public Money {
         Objects.requireNonNull(amount, "amount");

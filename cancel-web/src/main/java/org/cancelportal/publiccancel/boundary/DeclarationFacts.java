@@ -2,6 +2,7 @@ package org.cancelportal.publiccancel.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +26,8 @@ import org.cancelportal.web.PageMessages;
 public class DeclarationFacts {
 
     /** One line of the declaration: label and value, in the reader's language. */
-    public record Fact(String id, String label, String value) {
+    /** Serializable: the support desk's resolution page keeps the facts in its view, in the session. */
+    public record Fact(String id, String label, String value) implements Serializable {
     }
 
     @Inject
