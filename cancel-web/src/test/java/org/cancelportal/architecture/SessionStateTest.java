@@ -26,16 +26,15 @@ class SessionStateTest {
     private static final Set<String> SESSION_SCOPES = Set.of("jakarta.faces.view.ViewScoped",
             "jakarta.enterprise.context.SessionScoped", "jakarta.enterprise.context.ConversationScoped",
             "jakarta.faces.flow.FlowScoped");
-    /** Their implementations in the JDK are serializable (List.of, ArrayList, HashMap, …); the elements are checked. */
+    /** Their JDK implementations are serializable (List.of, ArrayList, HashMap, …); the elements are checked. */
     private static final Set<String> COLLECTIONS = Set.of("java.util.List", "java.util.Set", "java.util.Map",
             "java.util.Collection", "java.util.SortedMap", "java.util.SortedSet");
 
     @Test
     void everythingAPageKeepsBetweenRequestsCanMoveToAnotherNode() {
         List<String> problems = new ArrayList<>();
-        Modules.ALL.stream().filter(SessionStateTest::keptInTheSession).forEach(bean -> {
-            checkType(bean, bean.getName(), problems, new HashSet<>());
-        });
+        Modules.ALL.stream().filter(SessionStateTest::keptInTheSession)
+                .forEach(bean -> checkType(bean, bean.getName(), problems, new HashSet<>()));
         assertEquals(List.of(), problems, "kept in the session but not serializable");
     }
 
@@ -46,7 +45,8 @@ class SessionStateTest {
     private static void checkFields(JavaClass owner, String path, List<String> problems, Set<String> seen) {
         for (JavaClass level = owner; level != null && ours(level); level = level.getRawSuperclass().orElse(null)) {
             for (JavaField field : level.getFields()) {
-                if (field.getModifiers().contains(JavaModifier.STATIC) || field.getModifiers().contains(JavaModifier.TRANSIENT)
+                Set<JavaModifier> modifiers = field.getModifiers();
+                if (modifiers.contains(JavaModifier.STATIC) || modifiers.contains(JavaModifier.TRANSIENT)
                         || field.isAnnotatedWith("jakarta.inject.Inject")) {
                     continue;
                 }

@@ -48,7 +48,7 @@ public final class FormClient {
         return exchange(request(URI.create(url)).GET());
     }
 
-    /** A page as the server answered it. */
+    /** A page as the server answered it, at the address it was finally answered from. */
     public record Page(FormClient client, URI uri, int status, HttpHeaders headers, String body) {
 
         /**
@@ -94,9 +94,9 @@ public final class FormClient {
 
     private Page exchange(HttpRequest.Builder request) {
         try {
-            HttpRequest sent = request.build();
-            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
-            return new Page(this, sent.uri(), response.statusCode(), response.headers(), response.body());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // the address the browser would show: after redirects, the last one's
+            return new Page(this, response.uri(), response.statusCode(), response.headers(), response.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
