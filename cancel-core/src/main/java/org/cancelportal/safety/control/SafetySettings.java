@@ -30,6 +30,14 @@ public class SafetySettings {
     @ConfigProperty(name = "db.password")
     Optional<String> databasePassword;
 
+    @Inject
+    @ConfigProperty(name = "db.migration-user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "db.migration-password")
+    Optional<String> migrationPassword;
+
     public boolean demoMode() {
         return demoData;
     }
@@ -37,7 +45,8 @@ public class SafetySettings {
     /** The checked settings by their keys, as {@link UnsafeConfiguration} reads them. */
     public Optional<String> value(String key) {
         Map<String, Optional<String>> values = Map.of("links.signing-keys", signingKeys,
-                "insights.api-key-hashes", insightsKeyHashes, "db.url", databaseUrl, "db.password", databasePassword);
+                "insights.api-key-hashes", insightsKeyHashes, "db.url", databaseUrl, "db.password", databasePassword,
+                "db.migration-user", migrationUser, "db.migration-password", migrationPassword);
         return values.getOrDefault(key, Optional.empty());
     }
 }

@@ -49,14 +49,24 @@ public final class UnsafeConfiguration {
                         + PublishedDemoCredentials.KEY_HASHES.get(hash) + ", which is published. Set"
                         + " INSIGHTS_API_KEY_HASHES to the SHA-256 of keys of your own"
                         + " (printf %s \"$KEY\" | sha256sum)."));
-        String password = config.apply("db.password").orElse("");
         String host = databaseHost(config.apply("db.url").orElse(""));
-        if (DEFAULT_DATABASE_PASSWORD.equals(password) && !LOCAL_HOSTS.contains(host)) {
-            problems.add("db.password is the default '" + DEFAULT_DATABASE_PASSWORD + "' for the database on " + host
-                    + ". Give the portal a role of its own with a strong password and set DB_USER and DB_PASSWORD"
-                    + " (docs/operations.md, \"The database\").");
+        if (!LOCAL_HOSTS.contains(host)) {
+            defaultPassword(config, "db.password", host, "DB_USER and DB_PASSWORD").ifPresent(problems::add);
+            // The migration role owns the schema: its password matters more, but only when it is used at all.
+            if (config.apply("db.migration-user").filter(user -> !user.isBlank()).isPresent()) {
+                defaultPassword(config, "db.migration-password", host, "DB_MIGRATION_USER and DB_MIGRATION_PASSWORD")
+                        .ifPresent(problems::add);
+            }
         }
         return problems;
+    }
+
+    private static Optional<String> defaultPassword(Function<String, Optional<String>> config, String key,
+            String host, String variables) {
+        return config.apply(key).filter(DEFAULT_DATABASE_PASSWORD::equals)
+                .map(password -> key + " is the default '" + DEFAULT_DATABASE_PASSWORD + "' for the database on "
+                        + host + ". Give the portal a role of its own with a strong password and set " + variables
+                        + " (docs/operations.md, \"The database\").");
     }
 
     /** The host of a jdbc:postgresql://host:port/database URL, lower case; the whole URL when it has none. */

@@ -19,7 +19,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the database schema up to date when the application starts, before anything reads it, then announces
- * {@link SchemaReady}. Flyway takes a database lock, so several nodes starting at once migrate only once.
+ * {@link SchemaReady}. Flyway takes a database lock, so several nodes starting at once migrate only once. With
+ * {@code db.migration-user} set, that role migrates and owns the schema, and grants the application's own role
+ * (db.user) only what serving requests takes.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -29,6 +31,12 @@ public class SchemaMigration {
     @Resource(lookup = "jdbc/cancelportal")
     DataSource dataSource;
 
+    @Resource(lookup = "jdbc/cancelportal-migration")
+    DataSource migrationDataSource;
+
+    @Inject
+    MigrationSettings settings;
+
     @Inject
     Event<SchemaReady> schemaReady;
 
@@ -36,8 +44,9 @@ public class SchemaMigration {
     SchemaVersion schemaVersion;
 
     void migrateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        Flyway flyway = flyway(dataSource);
-        MigrateResult result = flyway.migrate();
+        DataSource owner = settings.separateMigrationRole() ? migrationDataSource : dataSource;
+        Flyway flyway = flyway(owner);
+        MigrateResult result = migrate(flyway, owner, dataSource);
         // Flyway names a target version only when a versioned migration ran; otherwise the schema stayed where it was.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + version + " (" + result.migrationsExecuted
@@ -48,6 +57,17 @@ public class SchemaMigration {
 
     public static MigrateResult migrate(DataSource dataSource) {
         return flyway(dataSource).migrate();
+    }
+
+    /** Migrates as {@code owner}, then lets the role {@code runtime} connects as read and write what it needs. */
+    public static MigrateResult migrate(DataSource owner, DataSource runtime) {
+        return migrate(flyway(owner), owner, runtime);
+    }
+
+    private static MigrateResult migrate(Flyway flyway, DataSource owner, DataSource runtime) {
+        MigrateResult result = flyway.migrate();
+        RuntimeRoleGrants.grant(owner, runtime, flyway.getConfiguration().getTable());
+        return result;
     }
 
     /** The newest versioned migration this build carries, applied or not. */

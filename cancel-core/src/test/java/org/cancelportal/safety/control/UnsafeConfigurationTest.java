@@ -73,6 +73,21 @@ class UnsafeConfigurationTest {
         }
     }
 
+    @Test
+    void theDefaultPasswordOfTheMigrationRoleIsRefusedOnlyWhenThatRoleMigrates() {
+        settings.put("db.migration-password", "postgres");
+        assertEquals(List.of(), problems(NONE), "no migration role: db.user migrates, with db.password");
+
+        settings.put("db.migration-user", "cancelportal_owner");
+        String problem = single(problems(NONE));
+        assertTrue(problem.startsWith("db.migration-password is the default 'postgres' for the database on"
+                + " db.example.com"), problem);
+        assertTrue(problem.contains("DB_MIGRATION_PASSWORD"), problem);
+
+        settings.put("db.url", "jdbc:postgresql://localhost:5432/cancelportal");
+        assertEquals(List.of(), problems(NONE));
+    }
+
     private static String single(List<String> problems) {
         assertEquals(1, problems.size(), problems::toString);
         return problems.get(0);
