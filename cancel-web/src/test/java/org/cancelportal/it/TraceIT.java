@@ -49,10 +49,7 @@ class TraceIT extends PortalOnly {
 
     @Test
     void theCancelRequestTheOutboxTheEmailAndTheWebhookShareOneTrace() {
-        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
-        customer(shop);
-        assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/traced")
-                + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
+        OperatorClient.Created shop = shopWithEndpoint("/traced");
         String traceId = newTraceId();
 
         OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_t/cancel", "{}",
@@ -78,10 +75,7 @@ class TraceIT extends PortalOnly {
      */
     @Test
     void aFailedWebhookAttemptIsLoggedWithTheTraceAndSpanItHappenedIn() {
-        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
-        customer(shop);
-        assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/flaky")
-                + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
+        OperatorClient.Created shop = shopWithEndpoint("/flaky");
         receiver.answer("/flaky", 500, 200);
         String traceId = newTraceId();
 
@@ -125,6 +119,15 @@ class TraceIT extends PortalOnly {
     private static List<String> spansOf(String traceId) {
         return ServerLog.records().stream().map(record -> record.getString("message"))
                 .filter(message -> message.contains("' : " + traceId + " ")).toList();
+    }
+
+    /** An operator with the customer sub_t and an endpoint at the receiver's path for cancellations. */
+    private OperatorClient.Created shopWithEndpoint(String path) {
+        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
+        customer(shop);
+        assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url(path)
+                + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
+        return shop;
     }
 
     private static void customer(OperatorClient.Created shop) {
