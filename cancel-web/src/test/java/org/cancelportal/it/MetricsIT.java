@@ -14,7 +14,9 @@ import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.browser.TestData.Person;
 import org.cancelportal.it.clock.TestTime;
 import org.cancelportal.it.metrics.Scrape;
+import org.cancelportal.it.support.SurveyForm;
 import org.cancelportal.it.support.TestServer;
+import org.cancelportal.it.webhook.Receiver;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -23,18 +25,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * /metrics as a Prometheus scraper reads it: only with the scrape login, over HTTPS, and with the domain figures
- * moving as cancellations, undos, refunds and failing emails happen. Other tests share the server, so every figure is
- * compared with a reading taken before.
+ * moving as cancellations, undos, refunds, failing emails and webhooks, and survey answers happen. Other tests share
+ * the server, so every figure is compared with a reading taken before. Both applications are deployed, as in
+ * production: /metrics is the server's, and the survey's answers are counted by the exit survey.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MetricsIT extends PortalOnly {
+class MetricsIT extends BothApplications {
 
     /** Every other email of these tests reaches a mail server, so only the one made to fail counts as failing. */
     @RegisterExtension
     static final GreenMailExtension MAILBOX = TestServer.mailbox();
 
     private static final String API_END_OF_PERIOD = "API,END_OF_PERIOD";
+    private static final String SURVEY_ANSWERS = "survey_answers_total";
+    private static final String WEBHOOK_FAILURES = "webhook_failures_total";
 
     @Test
     void metricsAnswerOnlyTheScrapeLoginAndOnlyOverHttps() throws java.io.IOException {
@@ -55,15 +60,15 @@ class MetricsIT extends PortalOnly {
     @Test
     void cancellationsAndUndosAreCountedByChannelAndModeAndEveryCancelRequestIsTimed() {
         Scrape before = Scrape.take();
-        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
+        OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
         OperatorClient api = shop.client();
         String subscription = apiSubscription(shop);
         Reply first = api.post("subscriptions/" + subscription + "/cancel", "{}", "Idempotency-Key", "metrics-1");
         assertEquals(201, first.status(), first.body());
         assertEquals(201, api.post("subscriptions/" + subscription + "/cancel", "{}", "Idempotency-Key", "metrics-1")
                 .status(), "a replay");
-        Person person = TestData.newSubscriber(base);
-        TestData.undoAsSubscriber(base, person, TestData.cancelAsSubscriber(base, person, "END_OF_PERIOD"));
+        Person person = TestData.newSubscriber(portal);
+        TestData.undoAsSubscriber(portal, person, TestData.cancelAsSubscriber(portal, person, "END_OF_PERIOD"));
 
         TestServer.eventually("the cancellations counted").untilAsserted(() -> {
             Scrape after = Scrape.take();
@@ -83,7 +88,7 @@ class MetricsIT extends PortalOnly {
     @Test
     void refundsAreCountedAsDueThenAsOverdueWhenTheOperatorDoesNotConfirmThemInTime() {
         Scrape before = Scrape.take();
-        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
+        OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
         Reply cancelled = shop.client().post("subscriptions/" + apiSubscription(shop) + "/cancel", "{\"mode\":\"IMMEDIATE\"}",
                 "Idempotency-Key", "metrics-refund");
         assertEquals(201, cancelled.status(), cancelled.body());
@@ -93,7 +98,7 @@ class MetricsIT extends PortalOnly {
             assertEquals(0, moved(before, after, "refunds_overdue", Map.of()));
         });
 
-        TestData.letRefundRunOut(base, cancelled.json().getString("reference"));
+        TestData.letRefundRunOut(portal, cancelled.json().getString("reference"));
         TestServer.eventually("the refund counted as overdue").untilAsserted(() -> {
             Scrape after = Scrape.take();
             assertEquals(0, moved(before, after, "refunds_due", Map.of()));
@@ -106,16 +111,61 @@ class MetricsIT extends PortalOnly {
         Map<String, String> receipts = Map.of("consumer", "receipt-email");
         Scrape before = Scrape.take();
         assertTrue(before.has("outbox_lag_seconds", receipts), "each consumer's lag is shown:\n" + before.text());
-        Person person = TestData.newSubscriber(base);
-        TestData.changeMailAddress(base, person.email(), "not an address");
-        TestData.cancelAsSubscriber(base, person, "END_OF_PERIOD");
+        Person person = TestData.newSubscriber(portal);
+        TestData.changeMailAddress(portal, person.email(), "not an address");
+        TestData.cancelAsSubscriber(portal, person, "END_OF_PERIOD");
 
         TestServer.eventually("the receipt given up on").untilAsserted(() -> {
             Scrape after = Scrape.take();
             assertEquals(1, moved(before, after, "outbox_dead_deliveries", receipts));
-            assertEquals(10, moved(before, after, "email_failures_total", Map.of()),
-                    "one failure for each of the outbox.max-attempts");
+            assertEquals(10, moved(before, after, "email_failures_total", Map.of("kind", "CANCELLATION_RECEIPT")),
+                    "one failure for each of the outbox.max-attempts (the survey invitation fails beside it)");
         });
+    }
+
+    @Test
+    void surveyAnswersAreCountedAsFirstThenAsChanged() {
+        Scrape before = Scrape.take();
+        Person person = TestData.newSubscriber(portal, "en");
+        TestData.cancelAsSubscriber(portal, person, "END_OF_PERIOD");
+        String link = SurveyForm.invitationLink(MAILBOX, person.email());
+
+        SurveyForm.answer(link, new SurveyForm.Answer("too_expensive", "My first answer.", "", false, false));
+        TestServer.eventually("the first answer counted").untilAsserted(() -> {
+            Scrape after = Scrape.take();
+            assertEquals(1, moved(before, after, SURVEY_ANSWERS, Map.of("answer", "first")));
+            assertEquals(0, moved(before, after, SURVEY_ANSWERS, Map.of("answer", "changed")));
+        });
+
+        SurveyForm.answer(link, new SurveyForm.Answer("unused", "On second thought.", "", false, false));
+        TestServer.eventually("the change counted").untilAsserted(() -> {
+            Scrape after = Scrape.take();
+            assertEquals(1, moved(before, after, SURVEY_ANSWERS, Map.of("answer", "first")),
+                    "a change is no new answer");
+            assertEquals(1, moved(before, after, SURVEY_ANSWERS, Map.of("answer", "changed")));
+        });
+    }
+
+    /** The test server's webhook schedule is 1 s, 20 s, 1 s: three attempts retried later, then the dead one. */
+    @Test
+    void aWebhookEndpointThatKeepsFailingCountsEachRetriedAttemptAndTheDeadOne() {
+        Scrape before = Scrape.take();
+        OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer("/failing", 500);
+            assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/failing")
+                    + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
+
+            assertEquals(201, shop.client().post("subscriptions/" + apiSubscription(shop) + "/cancel", "{}",
+                    "Idempotency-Key", UUID.randomUUID().toString()).status());
+
+            TestServer.eventually("the webhook given up on").untilAsserted(() -> {
+                Scrape after = Scrape.take();
+                assertEquals(3, moved(before, after, WEBHOOK_FAILURES, Map.of("outcome", "retried")));
+                assertEquals(1, moved(before, after, WEBHOOK_FAILURES, Map.of("outcome", "dead")));
+            });
+            assertEquals(4, receiver.at("/failing").size(), "each counted failure was an attempt the endpoint saw");
+        }
     }
 
     private static double moved(Scrape before, Scrape after, String name, Map<String, String> labels) {

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.FormClient;
 import org.cancelportal.it.support.ServerLog;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the server log holds, read from the test server's log folder: one JSON record per line (the test server runs
- * with log.format=json), and no email address of anyone who signed in wrongly, cancelled or could not be mailed.
+ * with log.format=json), and no email address of anyone who signed in wrongly, cancelled or could not be mailed, nor
+ * what a visitor typed into the public cancel form.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -86,5 +89,74 @@ class ServerLogIT extends BothApplications {
                 .collect(java.util.stream.Collectors.joining("\n"));
         assertFalse(log.contains(name), "the log names " + name);
         assertFalse(log.contains(unknown), "the log names " + unknown);
+    }
+
+    /**
+     * Three declarations on the public form, sent by a visitor without an account or JavaScript: one that matches a
+     * subscription and cancels it, one that matches nothing and waits for support, and one the form refuses for its
+     * addresses. The test server has no mail server here, so every receipt and confirmation fails and is logged. The
+     * log holds none of the addresses and names typed in.
+     */
+    @Test
+    void noAddressOrNameTypedIntoThePublicCancelFormReachesTheLog() {
+        TestData.Person person = TestData.newSubscriber(portal);
+        String token = letters(12);
+        String matchedConfirmation = "confirm-" + token + "-a@example.com";
+        String unknownAccount = "declared-" + token + "@example.com";
+        String unknownConfirmation = "confirm-" + token + "-b@example.com";
+        String typedName = "Wilma " + letters(10);
+        String refusedAccount = "refused-" + token + " at example.com";
+        FormClient visitor = FormClient.throughProxyFor("192.0.2.41");
+
+        assertTrue(declare(visitor, "Test Plan Monthly", "Test Person", person.email(), matchedConfirmation)
+                .contains("We received your cancellation"));
+        assertTrue(declare(visitor, "Some plan", typedName, unknownAccount, unknownConfirmation)
+                .contains("We received your cancellation"));
+        String refused = declare(visitor, "Some plan", typedName + " Jr", refusedAccount,
+                "someone-" + token + "@example");
+        assertTrue(refused.contains("Nothing has been sent yet"), refused);
+        assertTrue(TestData.declarationRecords(portal, person.email()).contains(" CANCELLED "));
+        assertTrue(TestData.declarationRecords(portal, unknownAccount).contains(" OPEN "));
+
+        TestData.awaitAttempted(portal, matchedConfirmation, "declaration-email");
+        TestData.awaitAttempted(portal, unknownConfirmation, "declaration-email");
+        TestData.awaitAttempted(portal, person.email(), "receipt-email");
+        String witness = "receipt-email failed on SubscriptionCancelled";
+        String subscription = " of Subscription " + person.subscriptionId() + " (attempt 1, will retry)";
+        eventually("the log to record the failed receipt and both failed confirmations").until(() -> {
+            List<String> lines = ServerLog.lines();
+            return lines.stream().anyMatch(line -> line.contains(witness) && line.contains(subscription))
+                    && lines.stream().filter(line -> line.contains("declaration-email failed on ")
+                            && line.contains("(attempt 1, will retry)")).count() >= 2;
+        });
+        // the spans of the test fixtures' own requests hold the addresses the test asked about in their query strings
+        String log = ServerLog.everything().lines()
+                .filter(line -> !(line.contains("[tracer: io.openliberty.microprofile.telemetry")
+                        && line.contains("test-fixtures")))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        for (String typed : List.of(person.email(), matchedConfirmation, unknownAccount, unknownConfirmation,
+                refusedAccount, typedName, token)) {
+            assertFalse(log.toLowerCase(java.util.Locale.ROOT).contains(typed.toLowerCase(java.util.Locale.ROOT)),
+                    "the log names " + typed);
+        }
+    }
+
+    /** Sends the public form as it renders: an ordinary cancellation, as of the earliest date. */
+    private String declare(FormClient visitor, String contract, String name, String account, String confirmation) {
+        FormClient.Page sent = visitor.get(portal + "cancel-contract").submit("cancel", Map.of("cancel:contract",
+                contract, "cancel:name", name, "cancel:accountEmail", account, "cancel:kind", "ORDINARY",
+                "cancel:confirmationEmail", confirmation), "cancel:send");
+        assertEquals(200, sent.status(), sent.body());
+        return sent.body();
+    }
+
+    /** Letters no id, hash or number in the log is made of, so they appear there only if the input was copied. */
+    private static String letters(int count) {
+        java.util.Random random = new java.security.SecureRandom();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            text.append((char) ('g' + random.nextInt(20)));
+        }
+        return text.toString();
     }
 }

@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
@@ -45,9 +41,7 @@ class SurveyWebhookIT extends BothApplications {
     @RegisterExtension
     static final GreenMailExtension SMTP = TestServer.mailbox();
 
-    private static final Pattern ANSWER_LINK = Pattern.compile(Pattern.quote(TestServer.ORIGIN) + "/exit-survey/r/\\S+");
     private static final String EVENT = "survey.response_received";
-    private static final String INVITATION = "Would you tell us why you left?";
 
     OperatorClient.Created shop;
     OperatorClient.Created other;
@@ -76,8 +70,8 @@ class SurveyWebhookIT extends BothApplications {
     @Test
     void aNamedAnswerArrivesSignedWithTheOperatorsIdsAndTheReferenceAndNoOtherOperatorHearsOfIt() {
         Customer eva = cancelled("cus_eva", "sub_eva");
-        String page = SurveyForm.answer(invitationLink(eva.email()), new SurveyForm.Answer("too_expensive",
-                "Nice product, but I use it twice a year.", "A pause button.", true, false));
+        String page = SurveyForm.answer(SurveyForm.invitationLink(SMTP, eva.email()), new SurveyForm.Answer(
+                "too_expensive", "Nice product, but I use it twice a year.", "A pause button.", true, false));
         assertTrue(page.contains("Thank you for your answer"), page);
 
         TestData.letSurveyAnswersBecomeFinal(portal, shop.plan());
@@ -113,7 +107,7 @@ class SurveyWebhookIT extends BothApplications {
     @Test
     void anAnonymousAnswerArrivesWithNothingThatTellsWhoseItIsAndNotBeforeItIsFinal() {
         Customer kim = cancelled("cus_kim", "sub_kim");
-        SurveyForm.answer(invitationLink(kim.email()), new SurveyForm.Answer("unused",
+        SurveyForm.answer(SurveyForm.invitationLink(SMTP, kim.email()), new SurveyForm.Answer("unused",
                 "I only needed it for one project.", "Pausing for three months.", true, true));
 
         eventually("nothing while the answer may still change").during(Duration.ofSeconds(4))
@@ -146,7 +140,7 @@ class SurveyWebhookIT extends BothApplications {
     @Test
     void aChangeThatArrivesAfterTheDayToChangeIsOverIsNotTakenAndThePageSaysTheFirstAnswerStands() {
         Customer ada = cancelled("cus_ada", "sub_ada");
-        String link = invitationLink(ada.email());
+        String link = SurveyForm.invitationLink(SMTP, ada.email());
         SurveyForm.answer(link, new SurveyForm.Answer("too_expensive", "My first answer.", "", false, false));
         SurveyForm.Opened change = SurveyForm.open(link);
         assertTrue(change.form().contains("My first answer."), "the form offers the answer to change");
@@ -175,29 +169,6 @@ class SurveyWebhookIT extends BothApplications {
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, cancelled.status(), cancelled.body());
         return new Customer(subscriber, subscription, email, cancelled.json().getString("reference"));
-    }
-
-    /** The answer link of the one invitation to the address (the receipt comes to it too). */
-    private static String invitationLink(String address) {
-        eventually("the survey invitation to " + address).until(() -> invitationsTo(address).size() == 1);
-        try {
-            Matcher link = ANSWER_LINK.matcher((String) ((MimeMultipart) invitationsTo(address).get(0).getContent())
-                    .getBodyPart(0).getContent());
-            assertTrue(link.find(), "an answer link in the invitation");
-            return link.group();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<MimeMessage> invitationsTo(String address) {
-        return java.util.Arrays.stream(SMTP.getReceivedMessagesForDomain(address)).filter(message -> {
-            try {
-                return INVITATION.equals(message.getSubject());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 
     private JsonObject endpoint(OperatorClient.Created operator, String path) {

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.clock.TestTime;
 import org.cancelportal.it.support.ServerLog;
@@ -43,11 +49,8 @@ class TraceIT extends PortalOnly {
 
     @Test
     void theCancelRequestTheOutboxTheEmailAndTheWebhookShareOneTrace() {
-        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
-        customer(shop);
-        assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/traced")
-                + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
-        String traceId = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        OperatorClient.Created shop = shopWithEndpoint("/traced");
+        String traceId = newTraceId();
 
         OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_t/cancel", "{}",
                 "Idempotency-Key", UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
@@ -65,10 +68,66 @@ class TraceIT extends PortalOnly {
         });
     }
 
+    /**
+     * The application's own log records name the trace they were written in: a webhook attempt that failed is logged
+     * within the webhook's span, so its record carries the trace id of the cancel request and the id of that span,
+     * the same the receiver got as the parent in its traceparent.
+     */
+    @Test
+    void aFailedWebhookAttemptIsLoggedWithTheTraceAndSpanItHappenedIn() {
+        OperatorClient.Created shop = shopWithEndpoint("/flaky");
+        receiver.answer("/flaky", 500, 200);
+        String traceId = newTraceId();
+
+        assertEquals(201, shop.client().post("subscriptions/sub_t/cancel", "{}", "Idempotency-Key",
+                UUID.randomUUID().toString(), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").status());
+
+        eventually("the failed attempt and the one after it").until(() -> receiver.at("/flaky").size() == 2);
+        Receiver.Received failed = receiver.at("/flaky").get(0);
+        String webhookSpan = failed.header("traceparent").split("-")[2];
+        String logged = "Webhook " + failed.header("webhook-id") + " attempt 1 ";
+        JsonObject record = eventually("the failed attempt in the log").until(() -> ServerLog.records().stream()
+                .filter(line -> line.getString("message").startsWith(logged)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertEquals(traceId, record.getString("ext_traceId", null), record::toString);
+        assertEquals(webhookSpan, record.getString("ext_spanId", null), record::toString);
+    }
+
+    /** A failure while answering a request is logged under the request's trace, so support finds both from the code. */
+    @Test
+    void anIncidentLoggedWhileAnsweringARequestCarriesTheRequestsTraceId() throws Exception {
+        String traceId = newTraceId();
+
+        HttpResponse<String> page = TestServer.HTTP.send(HttpRequest.newBuilder(
+                        base.toURI().resolve("test-fixtures/failure"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        Matcher code = Pattern.compile("id=\"incident\">([0-9A-F]{8})<").matcher(page.body());
+        assertTrue(code.find(), page::body);
+        JsonObject record = eventually("the incident in the log").until(() -> ServerLog.records().stream()
+                .filter(line -> line.getString("message").startsWith("Incident " + code.group(1) + " ")).findFirst(),
+                Optional::isPresent).orElseThrow();
+        assertEquals(traceId, record.getString("ext_traceId", null), record::toString);
+    }
+
+    private static String newTraceId() {
+        return HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    }
+
     /** The spans the logging exporter wrote for this trace, one record each. */
     private static List<String> spansOf(String traceId) {
         return ServerLog.records().stream().map(record -> record.getString("message"))
                 .filter(message -> message.contains("' : " + traceId + " ")).toList();
+    }
+
+    /** An operator with the customer sub_t and an endpoint at the receiver's path for cancellations. */
+    private OperatorClient.Created shopWithEndpoint(String path) {
+        OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
+        customer(shop);
+        assertEquals(201, shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url(path)
+                + "\",\"events\":[\"subscription.cancellation_scheduled\"]}").status());
+        return shop;
     }
 
     private static void customer(OperatorClient.Created shop) {

@@ -1,7 +1,15 @@
 package org.cancelportal.it.support;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Answers the survey behind an invitation link as a browser without JavaScript does (see {@link FormClient}). */
 public final class SurveyForm {
@@ -10,7 +18,37 @@ public final class SurveyForm {
     public record Answer(String reason, String comment, String fairOutcome, boolean contact, boolean anonymous) {
     }
 
+    private static final Pattern ANSWER_LINK =
+            Pattern.compile(Pattern.quote(TestServer.ORIGIN) + "/exit-survey/r/\\S+");
+    private static final String INVITATION = "Would you tell us why you left?";
+
     private SurveyForm() {
+    }
+
+    /** The answer link of the one English invitation that reached the address (the receipt comes to it too). */
+    public static String invitationLink(GreenMailExtension mailbox, String address) {
+        TestServer.eventually("the survey invitation to " + address)
+                .until(() -> invitationsTo(mailbox, address).size() == 1);
+        try {
+            Matcher link = ANSWER_LINK.matcher((String) ((MimeMultipart) invitationsTo(mailbox, address).get(0)
+                    .getContent()).getBodyPart(0).getContent());
+            if (!link.find()) {
+                throw new AssertionError("no answer link in the invitation to " + address);
+            }
+            return link.group();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<MimeMessage> invitationsTo(GreenMailExtension mailbox, String address) {
+        return Arrays.stream(mailbox.getReceivedMessagesForDomain(address)).filter(message -> {
+            try {
+                return INVITATION.equals(message.getSubject());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** @return the page that answers the sending */
