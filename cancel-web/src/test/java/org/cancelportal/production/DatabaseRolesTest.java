@@ -35,7 +35,7 @@ import org.w3c.dom.NodeList;
 class DatabaseRolesTest {
 
     private static final Path OPERATIONS = Path.of("../docs/operations.md");
-    private static final Path SERVER_XML = Path.of("src/main/liberty/config/server.xml");
+    private static final Path SESSIONS_XML = Path.of("src/main/liberty/config/sessions.xml");
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     /** Liberty makes its session table on the first start, as the role its session store connects as. */
     private static final String SESSION_TABLE = "CREATE TABLE http_sessions.http_sessions (id VARCHAR(128) PRIMARY KEY,"
@@ -177,7 +177,7 @@ class DatabaseRolesTest {
     }
 
     private static String sessionStoreConnectStatement() throws Exception {
-        NodeList dataSources = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(SERVER_XML.toFile())
+        NodeList dataSources = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(SESSIONS_XML.toFile())
                 .getElementsByTagName("dataSource");
         for (int i = 0; i < dataSources.getLength(); i++) {
             Element dataSource = (Element) dataSources.item(i);
@@ -185,7 +185,7 @@ class DatabaseRolesTest {
                 return dataSource.getAttribute("onConnect");
             }
         }
-        throw new AssertionError("server.xml has no sessionStore data source");
+        throw new AssertionError("sessions.xml has no sessionStore data source");
     }
 
     private static void run(DataSource dataSource, String... sql) throws SQLException {

@@ -47,7 +47,7 @@ class ProductionArtifactIT {
         assertTrue(server.contains("<variable name=\"cancelportal.demo-data\" value=\"false\"/>"), server);
         assertTrue(server.contains("<variable name=\"cancelportal.demo-history\" value=\"false\"/>"), server);
         List<String> found = new ArrayList<>();
-        for (String file : List.of("server.xml", "portal.xml")) {
+        for (String file : List.of("server.xml", "sessions.xml", "portal.xml")) {
             scan(file, Files.readAllBytes(Path.of("src/main/liberty/config", file)), found);
         }
         assertEquals(List.of(), found);

@@ -28,7 +28,7 @@ import org.cancelportal.it.webhook.Receiver;
  * cancels subscriptions through the proxy, each request and its replay on another node; each cancellation must then
  * reach the operator's endpoint once as scheduled and once as ended, and each person must get each email once.
  */
-final class DeliveredOnce {
+final class DeliveredOnce extends Proof {
 
     private static final int SUBSCRIPTIONS = 40;
     private static final String SCHEDULED = "subscription.cancellation_scheduled";
@@ -36,16 +36,14 @@ final class DeliveredOnce {
     /** Long enough for every cancellation to be made before its period ends and the effective-date job ends it. */
     private static final Duration PERIOD_LEFT = Duration.ofSeconds(60);
 
-    private final Cluster cluster;
-    private final Findings findings;
     private final DemoShop shop;
 
     DeliveredOnce(Cluster cluster, Findings findings) {
-        this.cluster = cluster;
-        this.findings = findings;
-        this.shop = new DemoShop(cluster);
+        super(cluster, findings);
+        this.shop = new DemoShop(cluster.proxy());
     }
 
+    @Override
     void prove() {
         System.out.printf("%nEach message exactly once: %d cancellations through the API, every node relaying%n",
                 SUBSCRIPTIONS);

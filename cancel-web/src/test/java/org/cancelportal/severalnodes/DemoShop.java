@@ -14,14 +14,14 @@ import org.cancelportal.it.support.FormClient;
  */
 final class DemoShop {
 
-    private final Cluster cluster;
+    private final String proxy;
     private final OperatorClient api;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
 
-    DemoShop(Cluster cluster) {
-        this.cluster = cluster;
+    DemoShop(String proxy) {
+        this.proxy = proxy.endsWith("/") ? proxy : proxy + "/";
         try {
-            this.api = new OperatorClient(URI.create(cluster.proxy()).toURL(), "demo-operator-key");
+            this.api = new OperatorClient(URI.create(this.proxy).toURL(), "demo-operator-key");
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
@@ -59,6 +59,14 @@ final class DemoShop {
         return name + "@example.com";
     }
 
+    /** A new customer with a subscription that has 20 days to run, signed in on the visitor: its account page. */
+    FormClient.Page newCustomerSignedIn(String name, FormClient visitor) {
+        if (!customer(name, Duration.ofDays(20))) {
+            throw new AssertionError("the shop could not create the customer " + name);
+        }
+        return signIn(visitor, name);
+    }
+
     /** Signs the visitor in as the customer, the way the shop sends its customers over: a portal session link. */
     FormClient.Page signIn(FormClient visitor, String name) {
         OperatorClient.Reply session = api.post("portal-sessions", "{\"subscriber\":\"cus_" + name
@@ -70,6 +78,6 @@ final class DemoShop {
     }
 
     String url(String path) {
-        return cluster.url(path);
+        return proxy + path;
     }
 }

@@ -7,25 +7,20 @@ import org.cancelportal.it.support.FormClient;
  * A node dies (killed, as a machine is lost) right after it drew a signed-in person's account page. The person
  * presses cancel on that page, and the proxy's next node takes it: still signed in, the same view, a receipt.
  */
-final class LostNode {
+final class LostNode extends Proof {
 
     private static final int VICTIM = 1;
 
-    private final Cluster cluster;
-    private final Findings findings;
-
     LostNode(Cluster cluster, Findings findings) {
-        this.cluster = cluster;
-        this.findings = findings;
+        super(cluster, findings);
     }
 
+    @Override
     void prove() {
         System.out.printf("%nLosing node %d in the middle of a signed-in journey%n", VICTIM);
-        DemoShop shop = new DemoShop(cluster);
-        String customer = "lost-node-" + shop.run();
-        findings.check(shop.customer(customer, java.time.Duration.ofDays(20)), "the shop created a customer");
+        DemoShop shop = new DemoShop(cluster.proxy());
         FormClient visitor = FormClient.throughProxyFor(Cluster.newClientAddress());
-        shop.signIn(visitor, customer);
+        shop.newCustomerSignedIn("lost-node-" + shop.run(), visitor);
         String victimPort = ":" + (9000 + VICTIM);
         FormClient.Page account = visitor.get(cluster.url("account"));
         for (int tries = 0; !Visits.servedBy(account).endsWith(victimPort) && tries < cluster.nodes(); tries++) {

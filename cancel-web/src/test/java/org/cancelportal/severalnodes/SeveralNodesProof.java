@@ -1,5 +1,7 @@
 package org.cancelportal.severalnodes;
 
+import java.util.List;
+
 /**
  * Proves that the nodes behind the proxy behave as one portal (several-nodes/prove runs it against
  * several-nodes/start): the throttles count across nodes, Faces postbacks land on any node, every message goes out
@@ -15,10 +17,8 @@ public final class SeveralNodesProof {
         Cluster cluster = Cluster.fromArguments(args);
         Findings findings = new Findings();
         System.out.printf("Proving %d nodes behind %s%n", cluster.nodes(), cluster.proxy());
-        new ThrottlesAcrossNodes(cluster, findings).prove();
-        new AlternatingPostbacks(cluster, findings).prove();
-        new DeliveredOnce(cluster, findings).prove();
-        new LostNode(cluster, findings).prove();
+        List.of(new ThrottlesAcrossNodes(cluster, findings), new AlternatingPostbacks(cluster, findings),
+                new DeliveredOnce(cluster, findings), new LostNode(cluster, findings)).forEach(Proof::prove);
         findings.close();
     }
 }

@@ -9,7 +9,7 @@ import org.cancelportal.it.support.FormClient;
  * The sign-in and public-form throttles count in the database, so a client that spreads its tries over the nodes
  * meets the same limit as one that stays on one node.
  */
-final class ThrottlesAcrossNodes {
+final class ThrottlesAcrossNodes extends Proof {
 
     /** login.max-failures-per-account and public-cancel.max-per-address, the defaults of portal.xml. */
     private static final int FAILURES_ALLOWED = 5;
@@ -20,14 +20,12 @@ final class ThrottlesAcrossNodes {
     /** A name with no account: the throttle counts failures per name, whether or not an account has it. */
     private final String guessedName = "guessed-" + run + "@example.com";
 
-    private final Cluster cluster;
-    private final Findings findings;
 
     ThrottlesAcrossNodes(Cluster cluster, Findings findings) {
-        this.cluster = cluster;
-        this.findings = findings;
+        super(cluster, findings);
     }
 
+    @Override
     void prove() {
         System.out.println("\nThe throttles count across nodes");
         signIn();

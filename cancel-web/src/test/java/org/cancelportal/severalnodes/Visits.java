@@ -11,6 +11,7 @@ final class Visits {
 
     private static final Pattern CANCEL_FORM = Pattern.compile("<form id=\"([^\"]*:cancel)\"");
     private static final Pattern HEADLINE = Pattern.compile("<(?:h1|p class=\"(?:notice|error)[^\"]*\")[^>]*>([^<]*)<");
+    private static final Pattern RECEIPT_LINK = Pattern.compile("<a href=\"(/receipt\\?ref=[^\"]+)\"");
     private static final Pattern SUBMIT = Pattern.compile("<input id=\"([^\"]+)\" name=\"[^\"]+\" type=\"submit\"");
 
     private Visits() {
@@ -33,6 +34,28 @@ final class Visits {
 
     static FormClient.Page pressUndo(FormClient.Page receipt) {
         return receipt.submit("undo", Map.of(), "undo:submit");
+    }
+
+    static boolean hasCancelButton(FormClient.Page account) {
+        return CANCEL_FORM.matcher(account.body()).find();
+    }
+
+    /** The receipt says the cancellation was undone: the undo went through and redirected there. */
+    static boolean undone(FormClient.Page page) {
+        return page.status() == 200 && path(page).equals("/receipt") && page.uri().getQuery() != null
+                && page.uri().getQuery().contains("done=undone");
+    }
+
+    /**
+     * Brings a subscription that is still cancelled (an undo that did not go through) back, through the receipt the
+     * account page links to, and returns the account page again.
+     */
+    static FormClient.Page undoFromAccountPage(FormClient visitor, FormClient.Page account, String accountUrl) {
+        Matcher receipt = RECEIPT_LINK.matcher(account.body());
+        if (receipt.find()) {
+            pressUndo(visitor.get(account.uri().resolve(receipt.group(1).replace("&amp;", "&")).toString()));
+        }
+        return visitor.get(accountUrl);
     }
 
     static boolean hasUndoButton(FormClient.Page page) {
@@ -65,7 +88,8 @@ final class Visits {
     private static String first(Pattern pattern, String text, FormClient.Page page) {
         Matcher matcher = pattern.matcher(text);
         if (!matcher.find()) {
-            throw new AssertionError("no " + pattern + " on " + page.uri() + " (" + page.status() + ")");
+            throw new AssertionError("no " + pattern + " on " + page.uri() + " (" + page.status() + ", "
+                    + servedBy(page) + "): " + headline(page));
         }
         return matcher.group(1);
     }
