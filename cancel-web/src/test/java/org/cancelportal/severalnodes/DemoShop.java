@@ -55,7 +55,7 @@ final class DemoShop {
         return true;
     }
 
-    String email(String name) {
+    private String email(String name) {
         return name + "@example.com";
     }
 

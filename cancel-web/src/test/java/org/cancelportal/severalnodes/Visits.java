@@ -3,7 +3,6 @@ package org.cancelportal.severalnodes;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.cancelportal.demo.control.DemoData;
 import org.cancelportal.it.support.FormClient;
 
 /** What a person does on the portal without JavaScript, and how the proof reads the page that came back. */
@@ -20,10 +19,6 @@ final class Visits {
     static FormClient.Page signIn(FormClient visitor, Cluster cluster, String login, String password) {
         return visitor.get(cluster.url("login")).submit("login",
                 Map.of("login:email", login, "login:password", password), "login:submit");
-    }
-
-    static FormClient.Page signIn(FormClient visitor, Cluster cluster, String demoLogin) {
-        return signIn(visitor, cluster, demoLogin, DemoData.PASSWORD);
     }
 
     /** Presses the first button of the first cancel box on the account page. */
