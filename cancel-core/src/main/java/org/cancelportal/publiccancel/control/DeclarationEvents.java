@@ -18,6 +18,7 @@ public class DeclarationEvents {
     public static final String AGGREGATE = "Declaration";
     public static final String DECLARED = "CancellationDeclared";
     public static final String WAITING = "DeclarationWaiting";
+    public static final String AWAITS_CONFIRMATION = "DeclarationAwaitsConfirmation";
 
     @Inject
     Outbox outbox;
@@ -26,6 +27,13 @@ public class DeclarationEvents {
         outbox.publish(AGGREGATE, declaration.getId(), DECLARED, Json.createObjectBuilder()
                 .add("reference", declaration.getReference())
                 .add("receivedAt", declaration.getReceivedAt().toString())
+                .build());
+    }
+
+    /** The link that confirms it goes to the account's own address, from this event. */
+    public void awaitsConfirmation(CancellationDeclaration declaration) {
+        outbox.publish(AGGREGATE, declaration.getId(), AWAITS_CONFIRMATION, Json.createObjectBuilder()
+                .add("reference", declaration.getReference())
                 .build());
     }
 

@@ -32,6 +32,18 @@ public class PublicCancelSettings {
     int blockMinutes;
 
     @Inject
+    @ConfigProperty(name = "public-cancel.max-per-recipient")
+    int maxPerRecipient;
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.recipient-window-minutes")
+    int recipientWindowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "public-cancel.confirm-link-lifetime")
+    Duration confirmLinkLifetime;
+
+    @Inject
     Clock clock;
 
     public ZoneId zone() {
@@ -49,6 +61,20 @@ public class PublicCancelSettings {
 
     public Duration block() {
         return Duration.ofMinutes(blockMinutes);
+    }
+
+    /** Confirmation emails to one typed-in address within {@link #recipientWindow()} before none go there for as long. */
+    public int maxPerRecipient() {
+        return maxPerRecipient;
+    }
+
+    public Duration recipientWindow() {
+        return Duration.ofMinutes(recipientWindowMinutes);
+    }
+
+    /** How long the link that confirms a cancellation ending access at once works. */
+    public Duration confirmLinkLifetime() {
+        return confirmLinkLifetime;
     }
 
     /** Within how many working days support answers a declaration the portal could not match by itself. */

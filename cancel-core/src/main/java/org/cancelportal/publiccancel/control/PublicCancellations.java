@@ -30,8 +30,10 @@ import org.cancelportal.time.WaitingTime;
 /**
  * Receives cancellations declared on the public form, without an account. Every declaration is recorded with its
  * time of receipt and confirmed by email (outbox), in one transaction with whatever else it causes. One that names
- * exactly one active subscription is carried out at once under the usual policy (channel PUBLIC_FORM); any other
- * waits for support. What the sender sees and gets never depends on which of the two happened.
+ * exactly one active subscription is carried out at once under the usual policy (channel PUBLIC_FORM) when the owner
+ * can undo it; when it would end access now or for good, it waits for the link sent to the account's own address
+ * ({@link DeclarationConfirmations}); any other waits for support. What the sender sees and gets never depends on
+ * which of these happened.
  */
 @ApplicationScoped
 public class PublicCancellations {
@@ -100,6 +102,9 @@ public class PublicCancellations {
         }
         throttle.declared(clientAddress, now);
         CancellationDeclaration declaration = new CancellationDeclaration(uniqueReference(), now, declared, hash);
+        if (!throttle.mayEmailRecipient(declared.confirmationEmail(), now)) {
+            declaration.withholdConfirmationEmail();
+        }
         em.persist(declaration);
         em.flush();
         audit.record(FORM_ACTOR, Channel.PUBLIC_FORM, "DECLARATION_RECEIVED", SUBJECT, declaration.getId(), null,
@@ -116,22 +121,50 @@ public class PublicCancellations {
                 CancellationDeclaration.class).setParameter("reference", reference).getResultStream().findFirst();
     }
 
+    /**
+     * Whether the confirmation of what was sent may quote what the sender typed: only when it goes to the address of
+     * the account it names, so our emails never carry a stranger's text to a third party. The address counts without
+     * case or surrounding spaces.
+     */
+    @Transactional
+    public boolean confirmationGoesToTheAccount(CancellationDeclaration declaration) {
+        Declared declared = declaration.declared();
+        String address = ContractMatching.loose(declared.confirmationEmail());
+        return address.equals(ContractMatching.loose(declared.accountEmail()))
+                && em.createQuery("select count(s) from Subscriber s where lower(s.email) = :address", Long.class)
+                .setParameter("address", address).getSingleResult() > 0;
+    }
+
     private void carryOutIfCertain(CancellationDeclaration declaration, Declared declared, Instant now) {
         Optional<Subscription> subscription = candidates.match(declared)
                 .map(candidate -> em.find(Subscription.class, candidate.subscriptionId()));
-        Optional<CancellationMode> mode = subscription.flatMap(found -> AutomaticCancellation.modeFor(
-                declared.kind(), declared.desiredEnd(), cancellations.policy(), found, now));
-        if (mode.isEmpty()) {
+        AutomaticCancellation.Decision decision = subscription.map(found -> AutomaticCancellation.decide(
+                        declared.kind(), declared.desiredEnd(), cancellations.policy(), found, now))
+                .orElseGet(AutomaticCancellation.Decision::support);
+        if (decision.route() != AutomaticCancellation.Route.CARRY_OUT) {
+            if (decision.route() == AutomaticCancellation.Route.CONFIRM_BY_LINK) {
+                awaitConfirmation(declaration, subscription.get(), decision.mode(), now);
+            }
             events.waiting(declaration, candidates.forAgent(declared).stream()
                     .map(ContractMatching.Candidate::subscriptionId).toList());
             return;
         }
-        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode.get(),
-                Requester.publicForm(declared.accountEmail()), idempotencyKey(declaration), null,
+        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(),
+                decision.mode(), Requester.publicForm(declared.accountEmail()), idempotencyKey(declaration), null,
                 null, declaration.getReceivedAt()));
         declaration.cancelled(cancellation.getId(), now, FORM_ACTOR);
         audit.record(FORM_ACTOR, Channel.PUBLIC_FORM, "DECLARATION_CANCELLED", SUBJECT, declaration.getId(), "OPEN",
                 declaration.getStatus(), "matched at once, cancellation " + cancellation.getReference());
+    }
+
+    /** Stays open for support meanwhile; the owner's link carries it out (see {@link DeclarationConfirmations}). */
+    private void awaitConfirmation(CancellationDeclaration declaration, Subscription subscription,
+                                   CancellationMode mode, Instant now) {
+        declaration.awaitConfirmation(subscription.getId(), mode, now.plus(settings.confirmLinkLifetime()));
+        audit.record(FORM_ACTOR, Channel.PUBLIC_FORM, "DECLARATION_AWAITS_CONFIRMATION", SUBJECT, declaration.getId(),
+                null, declaration.getStatus(), "subscription " + subscription.getId() + ", mode " + mode
+                        + ", link sent to the account's own address");
+        events.awaitsConfirmation(declaration);
     }
 
     /** One declaration leads to at most one cancellation, however often it is carried out. */

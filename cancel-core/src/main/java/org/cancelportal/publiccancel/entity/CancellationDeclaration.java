@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.cancelportal.cancellation.entity.CancellationMode;
 
 /**
  * A cancellation as someone declared it on the public form, exactly as typed, with the time we received it. It is
@@ -66,6 +67,22 @@ public class CancellationDeclaration {
     @Column(name = "resolution_note")
     private String resolutionNote;
 
+    @Column(name = "confirm_subscription_id")
+    private Long confirmSubscriptionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "confirm_mode")
+    private CancellationMode confirmMode;
+
+    @Column(name = "confirm_until")
+    private Instant confirmUntil;
+
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+
+    @Column(name = "confirmation_withheld")
+    private boolean confirmationWithheld;
+
     protected CancellationDeclaration() {
     }
 
@@ -90,6 +107,36 @@ public class CancellationDeclaration {
         this.cancellationId = cancellationId;
         this.resolvedAt = at;
         this.resolvedBy = by;
+    }
+
+    /**
+     * Matched, but what it asks for would end access at once or could not be undone: it waits for the confirmation
+     * link sent to the account's own address, bound to this subscription and mode, until the given time.
+     */
+    public void awaitConfirmation(long subscriptionId, CancellationMode mode, Instant until) {
+        requireOpen();
+        this.confirmSubscriptionId = subscriptionId;
+        this.confirmMode = mode;
+        this.confirmUntil = until;
+    }
+
+    /** Carried out because the account's owner followed the confirmation link. */
+    public void confirmed(long cancellationId, Instant at) {
+        if (!awaitsConfirmation()) {
+            throw new IllegalStateException("Declaration " + reference + " does not wait for a confirmation");
+        }
+        cancelled(cancellationId, at, "confirmation link");
+        this.confirmedAt = at;
+    }
+
+    /** The typed address had its share of our emails within the window: no confirmation email goes there this time. */
+    public void withholdConfirmationEmail() {
+        this.confirmationWithheld = true;
+    }
+
+    /** Open, and waiting for its confirmation link to be followed. */
+    public boolean awaitsConfirmation() {
+        return isOpen() && confirmSubscriptionId != null;
     }
 
     public void close(String note, Instant at, String by) {
@@ -146,5 +193,25 @@ public class CancellationDeclaration {
 
     public String getResolutionNote() {
         return resolutionNote;
+    }
+
+    public Long getConfirmSubscriptionId() {
+        return confirmSubscriptionId;
+    }
+
+    public CancellationMode getConfirmMode() {
+        return confirmMode;
+    }
+
+    public Instant getConfirmUntil() {
+        return confirmUntil;
+    }
+
+    public Instant getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public boolean isConfirmationWithheld() {
+        return confirmationWithheld;
     }
 }

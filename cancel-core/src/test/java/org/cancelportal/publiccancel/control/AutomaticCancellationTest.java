@@ -13,6 +13,8 @@ import org.cancelportal.cancellation.control.CancellationPolicy;
 import org.cancelportal.cancellation.control.DataHandling;
 import org.cancelportal.cancellation.control.RefundRule;
 import org.cancelportal.cancellation.entity.CancellationMode;
+import org.cancelportal.publiccancel.control.AutomaticCancellation.Decision;
+import org.cancelportal.publiccancel.control.AutomaticCancellation.Route;
 import org.cancelportal.publiccancel.entity.DeclarationKind;
 import org.cancelportal.subscription.entity.BillingPeriod;
 import org.cancelportal.subscription.entity.Money;
@@ -32,8 +34,17 @@ class AutomaticCancellationTest {
             Instant.parse("2026-04-14T22:00:00Z"));
 
     private static CancellationPolicy policy(CancellationMode defaultMode, boolean immediateOffered) {
-        return new CancellationPolicy(defaultMode, immediateOffered, RefundRule.PRORATED, 14, true,
+        return policy(defaultMode, immediateOffered, true);
+    }
+
+    private static CancellationPolicy policy(CancellationMode defaultMode, boolean immediateOffered,
+                                             boolean undoAllowed) {
+        return new CancellationPolicy(defaultMode, immediateOffered, RefundRule.PRORATED, 14, undoAllowed,
                 DataHandling.DELETED_AFTER_30_DAYS);
+    }
+
+    private static Decision decide(DeclarationKind kind, CancellationPolicy policy, Subscription subscription) {
+        return AutomaticCancellation.decide(kind, null, policy, subscription, NOW);
     }
 
     private static Optional<CancellationMode> modeFor(DeclarationKind kind, LocalDate desiredEnd,
@@ -69,5 +80,53 @@ class AutomaticCancellationTest {
                 policy(END_OF_PERIOD, true)), "extraordinary means now; a later day needs a person");
         assertEquals(Optional.of(IMMEDIATE), modeFor(DeclarationKind.EXTRAORDINARY, LocalDate.of(2026, 3, 20),
                 policy(END_OF_PERIOD, true)), "today is now");
+    }
+
+    @Test
+    void onlyAnOrdinaryCancellationThatCanBeUndoneIsCarriedOutOnTheFormsWordAlone() {
+        assertEquals(new Decision(Route.CARRY_OUT, END_OF_PERIOD),
+                decide(DeclarationKind.ORDINARY, policy(END_OF_PERIOD, true), MONTHLY));
+    }
+
+    @Test
+    void endingAccessNowWaitsForTheOwnersConfirmation() {
+        assertEquals(new Decision(Route.CONFIRM_BY_LINK, IMMEDIATE),
+                decide(DeclarationKind.EXTRAORDINARY, policy(END_OF_PERIOD, true), MONTHLY), "extraordinary");
+        assertEquals(new Decision(Route.CONFIRM_BY_LINK, IMMEDIATE),
+                decide(DeclarationKind.ORDINARY, policy(IMMEDIATE, false), MONTHLY), "the policy's default is now");
+    }
+
+    @Test
+    void whatCannotBeUndoneWaitsForTheOwnersConfirmation() {
+        assertEquals(new Decision(Route.CONFIRM_BY_LINK, END_OF_PERIOD),
+                decide(DeclarationKind.ORDINARY, policy(END_OF_PERIOD, true, false), MONTHLY), "no undo allowed");
+        Subscription runOut = new Subscription(
+                new Subscriber("ben@example.com", "Ben", Locale.GERMAN, ZoneId.of("Europe/Berlin")),
+                new Plan("basic", "Streaming Basic", Money.of("9.99", "EUR"), BillingPeriod.MONTHLY),
+                Instant.parse("2025-01-14T23:00:00Z"), Instant.parse("2026-02-14T23:00:00Z"),
+                Instant.parse("2026-03-14T23:00:00Z"));
+        assertEquals(new Decision(Route.CONFIRM_BY_LINK, END_OF_PERIOD),
+                decide(DeclarationKind.ORDINARY, policy(END_OF_PERIOD, true), runOut),
+                "its paid period is over, so the end of the period is now");
+    }
+
+    @Test
+    void whatThePolicyDoesNotOfferStaysWithSupport() {
+        assertEquals(Route.SUPPORT, decide(DeclarationKind.EXTRAORDINARY, policy(END_OF_PERIOD, false), MONTHLY)
+                .route());
+    }
+
+    @Test
+    void theSenderIsToldTheRouteOfTheirKindOfDeclarationUnderThePolicy() {
+        assertEquals(Route.CARRY_OUT,
+                AutomaticCancellation.expectedRoute(DeclarationKind.ORDINARY, policy(END_OF_PERIOD, true)));
+        assertEquals(Route.CONFIRM_BY_LINK,
+                AutomaticCancellation.expectedRoute(DeclarationKind.EXTRAORDINARY, policy(END_OF_PERIOD, true)));
+        assertEquals(Route.CONFIRM_BY_LINK,
+                AutomaticCancellation.expectedRoute(DeclarationKind.ORDINARY, policy(IMMEDIATE, false)));
+        assertEquals(Route.CONFIRM_BY_LINK,
+                AutomaticCancellation.expectedRoute(DeclarationKind.ORDINARY, policy(END_OF_PERIOD, true, false)));
+        assertEquals(Route.SUPPORT,
+                AutomaticCancellation.expectedRoute(DeclarationKind.EXTRAORDINARY, policy(END_OF_PERIOD, false)));
     }
 }

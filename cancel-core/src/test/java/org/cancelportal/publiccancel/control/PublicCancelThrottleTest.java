@@ -28,6 +28,8 @@ class PublicCancelThrottleTest {
         PublicCancelSettings settings = new PublicCancelSettings();
         settings.maxPerAddress = 3;
         settings.blockMinutes = 5;
+        settings.maxPerRecipient = 2;
+        settings.recipientWindowMinutes = 60;
         throttle = new PublicCancelThrottle(postgres.getPostgresDatabase(), settings);
         logins = new LoginThrottle(postgres.getPostgresDatabase(), new LoginSettings(3, 3, 5));
     }
@@ -71,5 +73,22 @@ class PublicCancelThrottleTest {
 
         assertEquals(Optional.empty(), throttle.refusedFor(address, NOW));
         assertEquals(Optional.empty(), logins.refusedFor("third@example.com", address, NOW));
+    }
+
+    @Test
+    void oneTypedInAddressGetsItsShareOfEmailsPerWindowHoweverManyClientsSendAndWhateverItsCase() {
+        String recipient = "target-" + System.nanoTime() + "@example.com";
+        assertEquals(true, throttle.mayEmailRecipient(recipient, NOW));
+        assertEquals(true, throttle.mayEmailRecipient("  " + recipient.toUpperCase() + " ", NOW.plusSeconds(60)));
+
+        assertEquals(false, throttle.mayEmailRecipient(recipient, NOW.plusSeconds(120)), "beyond the limit");
+        assertEquals(false, throttle.mayEmailRecipient(recipient, NOW.plus(Duration.ofMinutes(59))));
+        assertEquals(true, throttle.mayEmailRecipient("other-" + recipient, NOW.plusSeconds(120)),
+                "other addresses go on");
+        assertEquals(Optional.empty(), throttle.refusedFor("10.9.3.1", NOW.plusSeconds(120)),
+                "no client address is slowed down by it");
+
+        assertEquals(true, throttle.mayEmailRecipient(recipient, NOW.plus(Duration.ofMinutes(61))),
+                "one window later the address gets emails again");
     }
 }
