@@ -22,8 +22,13 @@ public class ReceiptLinks {
     Clock clock;
 
     public String link(String reference) {
+        return links.portalBaseUrl() + path(reference);
+    }
+
+    /** Path and query, for a redirect inside the portal. */
+    public String path(String reference) {
         String signature = signer.sign(PURPOSE, reference, clock.instant().plus(links.receiptLinkValidity()));
-        return links.portalBaseUrl() + "/receipt?ref=" + reference + "&sig=" + signature;
+        return "/receipt?ref=" + reference + "&sig=" + signature;
     }
 
     public boolean verify(String reference, String signature) {

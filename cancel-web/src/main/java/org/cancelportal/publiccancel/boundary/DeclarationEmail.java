@@ -24,6 +24,9 @@ import org.cancelportal.web.PageMessages;
  * The confirmation of a declaration on a durable medium, to the address the sender gave: its content, when it reached
  * us and the end they asked for, as on the confirmation page. It reads the same whether or not the declaration
  * matched a subscription; the facts of a cancellation go only to the account's own address, in the usual receipt.
+ * Anyone can type any address, so unless it is the account's own the email quotes nothing typed into the form (no
+ * reason, name or contract, not even in the greeting): the portal never carries a stranger's words to a third party.
+ * None goes out when the address had its share of these emails within the window; the page said so.
  */
 @ApplicationScoped
 public class DeclarationEmail implements OutboxConsumer {
@@ -58,15 +61,24 @@ public class DeclarationEmail implements OutboxConsumer {
         String reference = event.payloadObject().getString("reference");
         CancellationDeclaration declaration = declarations.byReference(reference)
                 .orElseThrow(() -> new IllegalStateException("No declaration " + reference));
+        if (declaration.isConfirmationWithheld()) {
+            return;
+        }
         Locale locale = declaration.declared().locale();
         ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, locale);
         String subject = format(words, "public-cancel.mail.subject", reference);
+        boolean quoting = declarations.confirmationGoesToTheAccount(declaration);
         Map<String, String> rows = new LinkedHashMap<>();
-        facts.of(declaration, locale).forEach(fact -> rows.put(fact.label(), fact.value()));
-        EmailBody body = common.start(locale, declaration.declared().name())
-                .paragraph(format(words, "public-cancel.mail.intro", facts.receivedAt(declaration, locale)))
-                .facts(rows)
-                .heading(words.getString("public-cancel.next.heading"))
+        (quoting ? facts.of(declaration, locale) : facts.withoutTypedText(declaration, locale))
+                .forEach(fact -> rows.put(fact.label(), fact.value()));
+        EmailBody body = quoting ? common.start(locale, declaration.declared().name())
+                : new EmailBody().paragraph(words.getString("public-cancel.mail.greeting"));
+        body.paragraph(format(words, "public-cancel.mail.intro", facts.receivedAt(declaration, locale)))
+                .facts(rows);
+        if (!quoting) {
+            body.paragraph(words.getString("public-cancel.mail.not-quoted"));
+        }
+        body.heading(words.getString("public-cancel.next.heading"))
                 .bullets(facts.nextSteps(declaration, locale))
                 .link(words.getString("public-cancel.mail.link"), links.confirmationUrl(reference));
         common.finish(body, locale, "mail.why.declaration");

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.Set;
+import org.cancelportal.cancellation.control.CancellationPolicy;
+import org.cancelportal.publiccancel.control.AutomaticCancellation;
+import org.cancelportal.publiccancel.control.AutomaticCancellation.Route;
 import org.cancelportal.publiccancel.control.PublicCancelSettings;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.publiccancel.entity.DeclarationKind;
@@ -30,8 +34,15 @@ public class DeclarationFacts {
     public record Fact(String id, String label, String value) implements Serializable {
     }
 
+    /** Reference and time are ours, kind and end date were chosen among our words, the address is the reader's. */
+    private static final Set<String> WITHOUT_TYPED_TEXT = Set.of("reference", "received", "kind", "end",
+            "confirmation-email");
+
     @Inject
     PublicCancelSettings settings;
+
+    @Inject
+    CancellationPolicy policy;
 
     public ZoneId zone() {
         return settings.zone();
@@ -59,14 +70,43 @@ public class DeclarationFacts {
         return facts;
     }
 
-    /** What happens next: the same lines on the page and in the email, true whether or not it matched. */
+    /**
+     * Only what the sender chose among our words, and the times: for an address that is not the account's own, which
+     * must not carry anything typed into the form.
+     */
+    public List<Fact> withoutTypedText(CancellationDeclaration declaration, Locale locale) {
+        return of(declaration, locale).stream().filter(fact -> WITHOUT_TYPED_TEXT.contains(fact.id())).toList();
+    }
+
+    /**
+     * What happens next: the same lines on the page and in the email, true whether or not it matched. They follow
+     * the kind the sender chose and the policy, never the match: at once with an undo, after the owner's confirmation
+     * when it would end access now or for good, or by support.
+     */
     public List<String> nextSteps(CancellationDeclaration declaration, Locale locale) {
         ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, locale);
         int days = settings.answerWorkingDays();
-        return List.of(words.getString("public-cancel.next.compare"),
+        String nothing = format(words, "public-cancel.next.nothing", days, declaration.getReference());
+        Route route = AutomaticCancellation.expectedRoute(declaration.declared().kind(), policy);
+        if (route == Route.CONFIRM_BY_LINK) {
+            String until = new LocalizedFormat(locale, settings.zone())
+                    .dateTime(declaration.getReceivedAt().plus(settings.confirmLinkLifetime()));
+            return List.of(words.getString("public-cancel.next.compare"),
+                    words.getString("public-cancel.next.link"),
+                    format(words, "public-cancel.next.link-ends", until),
+                    words.getString("public-cancel.next.link-why"),
+                    format(words, "public-cancel.next.link-unused", days),
+                    nothing);
+        }
+        List<String> steps = new ArrayList<>(List.of(words.getString("public-cancel.next.compare"),
                 words.getString("public-cancel.next.end"),
-                format(words, "public-cancel.next.confirmation", days),
-                format(words, "public-cancel.next.nothing", days, declaration.getReference()));
+                format(words, "public-cancel.next.confirmation", days)));
+        if (route == Route.CARRY_OUT) {
+            steps.add(words.getString("public-cancel.next.undo"));
+            steps.add(words.getString("public-cancel.next.at-once"));
+        }
+        steps.add(nothing);
+        return steps;
     }
 
     private static String endDate(LocalDate desiredEnd, ResourceBundle words, Locale locale) {

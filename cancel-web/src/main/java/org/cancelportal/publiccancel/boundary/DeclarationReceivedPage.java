@@ -57,6 +57,11 @@ public class DeclarationReceivedPage {
         return facts.nextSteps(declaration, format.locale());
     }
 
+    /** The confirmation was not emailed: the typed address had its share of our emails within the window. */
+    public boolean isEmailWithheld() {
+        return declaration.isConfirmationWithheld();
+    }
+
     public String getConfirmationEmail() {
         return declaration.declared().confirmationEmail();
     }
