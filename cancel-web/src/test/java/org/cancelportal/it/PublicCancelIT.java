@@ -38,9 +38,13 @@ import org.openqa.selenium.By;
 @RunAsClient
 class PublicCancelIT extends BothApplications {
 
-    /** The outbox consumers whose emails these tests read: the receipt, and the declaration's confirmation. */
+    /**
+     * The outbox consumers whose emails these tests read: the receipt, the declaration's confirmation, and the link
+     * to the account's own address that confirms a cancellation ending access at once.
+     */
     private static final String RECEIPTS = "receipt-email";
     private static final String CONFIRMATIONS = "declaration-email";
+    private static final String CONFIRM_LINKS = "declaration-confirm-email";
 
     @RegisterExtension
     static final GreenMailExtension SMTP = TestServer.mailbox();
@@ -132,6 +136,8 @@ class PublicCancelIT extends BothApplications {
         MimeMessage receipt = onlyEmailTo(person.email(), RECEIPTS);
         assertTrue(receipt.getSubject().startsWith("Your cancellation of Test Plan Monthly is confirmed (CX-"),
                 receipt.getSubject());
+        assertTrue(textOf(receipt).contains("You can undo this cancellation until "),
+                "carried out at once only because the owner can take it back: " + textOf(receipt));
         MimeMessage confirmation = onlyEmailTo(confirmTo, CONFIRMATIONS);
         assertEquals("We received your cancellation (" + reference + ")", confirmation.getSubject());
         String text = textOf(confirmation);
@@ -139,6 +145,8 @@ class PublicCancelIT extends BothApplications {
         assertTrue(text.contains("Received: "), text);
         assertTrue(text.contains("End date you asked for: As early as possible"), text);
         assertFalse(text.contains("CX-"), "the cancellation's facts go only to the account's own address");
+        assertFalse(text.toLowerCase().contains("test person") || text.toLowerCase().contains("test plan"),
+                "nothing typed into the form goes to an address that is not the account's: " + text);
 
         Matcher linkInText = Pattern.compile("(http\\S+/cancel-contract/received\\S+)").matcher(text);
         assertTrue(linkInText.find(), text);
@@ -315,13 +323,119 @@ class PublicCancelIT extends BothApplications {
         assertTrue(page.contains("We received your cancellation"), page);
     }
 
+    @Test
+    void aStrangersExtraordinaryCancellationEndsNothingUntilTheLinkSentToTheAccountsOwnAddressIsUsedOnce()
+            throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        String third = "third-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String typedText = "Claim your prize at prize.example " + UUID.randomUUID();
+        String page = FormClient.direct().get(portal + "cancel-contract").submit("cancel", Map.of(
+                "cancel:contract", "Test Plan Monthly", "cancel:name", "Test Person", "cancel:accountEmail",
+                person.email(), "cancel:kind", "EXTRAORDINARY", "cancel:reason", typedText,
+                "cancel:confirmationEmail", third), "cancel:send").body();
+        assertTrue(page.contains("we send a link to the email address of that contract"), "truthful: " + page);
+        assertTrue(page.contains("ending a contract at once cannot be undone"), page);
+
+        String toThird = textOf(onlyEmailTo(third, CONFIRMATIONS));
+        assertFalse(toThird.contains(typedText) || toThird.contains("prize") || toThird.contains("Test Person"),
+                "the stranger's words never reach a third party through us: " + toThird);
+        MimeMessage ask = onlyEmailTo(person.email(), CONFIRM_LINKS);
+        assertEquals("Please confirm: cancel Test Plan Monthly?", ask.getSubject());
+        assertFalse(textOf(ask).contains(typedText), "nor the owner, whose text it is not");
+        String link = linkIn(textOf(ask), "/cancel-contract/confirm");
+        assertTrue(SMTP.getReceivedMessages().length > 0 && Arrays.stream(SMTP.getReceivedMessages())
+                .filter(email -> rawText(email).contains(link.substring(link.indexOf("/cancel-contract/confirm"))))
+                .allMatch(email -> recipients(email).equalsIgnoreCase(person.email())),
+                "the link goes to the account's own address only");
+        String records = TestData.declarationRecords(portal, person.email());
+        assertTrue(records.matches("DC-\\S+ OPEN received=[^>]*\n"), "recorded, nothing cancelled: " + records);
+
+        browser.signIn(person.email(), person.password());
+        assertEquals("Your subscriptions", browser.heading());
+        assertEquals(1, browser.buttons().stream()
+                .filter(button -> "Cancel at the end of the period".equals(button.getAttribute("value"))).count(),
+                "still active and unchanged, so it still offers to cancel: " + browser.text());
+        browser.forgetSession();
+
+        browser.openUrl(link);
+        assertEquals("Confirm your cancellation", browser.heading());
+        assertEquals(List.of(), browser.accessibilityViolations(Browser.PHONE));
+        browser.screenshot("public-cancel-confirm-en-phone", Browser.PHONE);
+        browser.openUrl(link + "&lang=de");
+        assertEquals("Kündigung bestätigen", browser.heading());
+        assertEquals(List.of(), browser.accessibilityViolations(Browser.DESKTOP));
+        browser.screenshot("public-cancel-confirm-de-desktop", Browser.DESKTOP);
+        browser.openUrl(link + "&lang=en");
+        assertEquals(records, TestData.declarationRecords(portal, person.email()), "opening the link changes nothing");
+
+        browser.press("Confirm cancellation");
+        assertEquals("Your subscription has ended", browser.heading());
+        String received = records.replaceAll("(?s).* received=(\\S+ \\S+)\\s.*", "$1");
+        String done = TestData.declarationRecords(portal, person.email());
+        assertTrue(done.matches("(?s)DC-\\S+ CANCELLED .* -> CX-\\S+ channel=PUBLIC_FORM requested="
+                + Pattern.quote(received) + " .*"), "counted from the time of receipt: " + done);
+        TestData.awaitDelivered(portal, person.email(), RECEIPTS, 1);
+
+        browser.openUrl(link);
+        assertEquals("This cancellation is confirmed", browser.heading(), "a second use only shows what happened");
+        assertEquals(done, TestData.declarationRecords(portal, person.email()));
+        assertEquals(404, TestData.status(portal, link.substring(portal.toString().length()).replace("sig=", "sig=1")),
+                "a changed link confirms nothing");
+    }
+
+    @Test
+    void oneTypedInAddressGetsItsShareOfConfirmationsAndFurtherDeclarationsAreStillRecordedAndShown() {
+        String target = "target-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        for (int i = 0; i < 5; i++) {
+            String page = declare(FormClient.throughProxyFor("198.51.100." + (20 + i)),
+                    "probe-" + i + "-" + UUID.randomUUID() + "@example.com", i % 2 == 0 ? target : target.toUpperCase());
+            assertTrue(page.contains("We also sent this confirmation to "), page);
+        }
+        String sixth = "probe-6-" + UUID.randomUUID() + "@example.com";
+        String page = declare(FormClient.throughProxyFor("198.51.100.30"), sixth, target);
+
+        assertTrue(page.contains("We received your cancellation"), page);
+        assertTrue(page.contains("We did not send this confirmation to " + target
+                + ", because many emails went to that address in a short time."), "truthful: " + page);
+        assertTrue(TestData.declarationRecords(portal, sixth).contains(" OPEN "), "still recorded");
+        TestData.awaitDelivered(portal, target, CONFIRMATIONS, 6);
+        assertEquals(5, emailsTo(target).size(), "no sixth email to the same address within the window");
+    }
+
     /** Sends the form without a browser: an ordinary cancellation of some plan for the account email. */
     private String declare(FormClient client, String accountEmail) {
+        return declare(client, accountEmail, "probe@example.com");
+    }
+
+    private String declare(FormClient client, String accountEmail, String confirmationEmail) {
         FormClient.Page sent = client.get(portal + "cancel-contract").submit("cancel", Map.of(
                 "cancel:contract", "Some plan", "cancel:name", "Someone", "cancel:accountEmail", accountEmail,
-                "cancel:kind", "ORDINARY", "cancel:confirmationEmail", "probe@example.com"), "cancel:send");
+                "cancel:kind", "ORDINARY", "cancel:confirmationEmail", confirmationEmail), "cancel:send");
         assertEquals(200, sent.status(), sent.body());
         return sent.body();
+    }
+
+    private static String linkIn(String text, String path) {
+        Matcher link = Pattern.compile("(http\\S+" + Pattern.quote(path) + "\\S+)").matcher(text);
+        assertTrue(link.find(), text);
+        return link.group(1);
+    }
+
+    private static String rawText(MimeMessage email) {
+        try {
+            return textOf(email);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipients(MimeMessage email) {
+        try {
+            return Arrays.stream(email.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+                    .reduce((a, b) -> a + "," + b).orElse("");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void send(Typed typed) {

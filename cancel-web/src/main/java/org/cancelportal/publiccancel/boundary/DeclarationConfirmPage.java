@@ -54,7 +54,10 @@ public class DeclarationConfirmPage {
         }
     }
 
+    /** The press carries the link's reference and signature in the form, and is checked like the link. */
     public void confirm() {
+        reference = external.getRequestParameterMap().get("ref");
+        signature = external.getRequestParameterMap().get("sig");
         Optional<Confirmation> done = genuine().flatMap(found -> confirmations.confirm(reference));
         if (done.isPresent() && done.get().cancellation() != null) {
             navigation.redirect(receiptLinks.path(done.get().cancellation().getReference()));
