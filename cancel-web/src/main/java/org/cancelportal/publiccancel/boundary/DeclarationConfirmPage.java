@@ -46,19 +46,18 @@ public class DeclarationConfirmPage {
     private String reference;
     private String signature;
     private Confirmation confirmation;
+    private boolean looked;
 
     public void load() {
-        confirmation = genuine().orElse(null);
-        if (confirmation == null) {
+        if (confirmation() == null) {
             external.setResponseStatus(404);
         }
     }
 
     /** The press carries the link's reference and signature in the form, and is checked like the link. */
     public void confirm() {
-        reference = external.getRequestParameterMap().get("ref");
-        signature = external.getRequestParameterMap().get("sig");
-        Optional<Confirmation> done = genuine().flatMap(found -> confirmations.confirm(reference));
+        Optional<Confirmation> done = Optional.ofNullable(confirmation())
+                .flatMap(found -> confirmations.confirm(reference));
         if (done.isPresent() && done.get().cancellation() != null) {
             navigation.redirect(receiptLinks.path(done.get().cancellation().getReference()));
             return;
@@ -66,13 +65,23 @@ public class DeclarationConfirmPage {
         confirmation = done.orElse(null);
     }
 
-    private Optional<Confirmation> genuine() {
-        return Optional.ofNullable(reference).flatMap(confirmations::look)
-                .filter(found -> links.genuineConfirmation(found.declaration(), signature));
+    /**
+     * Looked up once per request. On the press, Faces asks whether the form is shown before the link's view
+     * parameters are applied, so the reference and signature are read from the request as well.
+     */
+    private Confirmation confirmation() {
+        if (!looked) {
+            looked = true;
+            reference = reference != null ? reference : external.getRequestParameterMap().get("ref");
+            signature = signature != null ? signature : external.getRequestParameterMap().get("sig");
+            confirmation = Optional.ofNullable(reference).flatMap(confirmations::look)
+                    .filter(found -> links.genuineConfirmation(found.declaration(), signature)).orElse(null);
+        }
+        return confirmation;
     }
 
     public boolean isFound() {
-        return confirmation != null;
+        return confirmation() != null;
     }
 
     /** WAITING, CONFIRMED, RESOLVED or EXPIRED. */
