@@ -339,15 +339,14 @@ public final class Browser implements AutoCloseable {
 
     /** Saves the whole page, laid out at the given width, under target/screenshots/NAME.png. */
     public Path screenshot(String name, Dimension size) {
-        ChromeDriver chrome = driver;
         driver.manage().window().setSize(size);
         try {
-            Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Number> content = (Map<String, Number>) metrics.get("cssContentSize");
             Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"),
                     "height", content.get("height"), "scale", 1);
-            String png = (String) chrome.executeCdpCommand("Page.captureScreenshot",
+            String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
