@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The test run's Chromiums, started once per language and JavaScript setting and handed from one test to the next:
- * a start takes 2 seconds on a quiet machine with two cores and 5 to 10 on a busy one, once for every test. A
+ * a start took 5 to 10 seconds on a busy machine with two cores, once for every test. A
  * Chromium given back is made as good as new for the portal before the next test gets it (see {@link #giveBack}).
  */
 final class Chromiums {
