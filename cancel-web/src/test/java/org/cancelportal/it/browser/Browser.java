@@ -1,6 +1,5 @@
 package org.cancelportal.it.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -16,13 +15,12 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through chromedriver, as a person would use the portal. There is no fallback:
- * without the browser the tests fail, they never skip.
+ * without the browser the tests fail, they never skip. Each Browser starts as a new one would (no cookies, nothing
+ * cached, one blank tab); the Chromium underneath may have served an earlier test (see {@link Chromiums}).
  */
 public final class Browser implements AutoCloseable {
 
@@ -30,8 +28,11 @@ public final class Browser implements AutoCloseable {
     public static final Dimension PHONE = new Dimension(375, 812);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final WebDriver driver;
+    private final ChromeDriver driver;
     private final URL base;
+    private final String language;
+    private final boolean javascript;
+    private boolean closed;
 
     public Browser(URL base, String language) {
         this(base, language, true);
@@ -40,19 +41,9 @@ public final class Browser implements AutoCloseable {
     /** With javascript false, Chromium runs no script of the pages at all, as with a blocker or an old phone. */
     public Browser(URL base, String language, boolean javascript) {
         this.base = base;
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
-                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        driver.manage().window().setSize(DESKTOP);
+        this.language = language;
+        this.javascript = javascript;
+        driver = Chromiums.take(language, javascript);
     }
 
     public void open(String path) {
@@ -199,13 +190,45 @@ public final class Browser implements AutoCloseable {
     public List<String> accessibilityViolations(Dimension size) {
         driver.manage().window().setSize(size);
         try {
-            return new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG_21_AA).analyze(driver)
+            return axe().analyze(driver)
                     .getViolations().stream()
                     .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " (" + rule.getHelp() + ") at "
                             + node.getTarget() + ": " + node.getFailureSummary()))
                     .toList();
         } finally {
             driver.manage().window().setSize(DESKTOP);
+        }
+    }
+
+    /**
+     * axe-core's own run of the page, put into the page only once however many times it is scanned (at several
+     * sizes): the library would send its half-megabyte script with every scan, and then once more into a blank window
+     * it opens to merge the results of the page's frames. The pages have no frames, so axe-core's single run in the
+     * page (the library's "legacy mode") finds the same.
+     */
+    @SuppressWarnings("deprecation")
+    private static com.deque.html.axecore.selenium.AxeBuilder axe() {
+        com.deque.html.axecore.selenium.AxeBuilder axe = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(WCAG_21_AA).setLegacyMode(true);
+        axe.setInjectAxe(Browser::injectAxeOnce, false);
+        return axe;
+    }
+
+    private static void injectAxeOnce(WebDriver driver) {
+        org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) driver;
+        if (!Boolean.TRUE.equals(page.executeScript("return typeof window.axe === 'object'"))) {
+            page.executeScript(AXE_SOURCE);
+        }
+    }
+
+    private static final String AXE_SOURCE = axeSource();
+
+    private static String axeSource() {
+        try (java.io.InputStream script = java.util.Objects.requireNonNull(com.deque.html.axecore.selenium.AxeBuilder
+                .class.getResourceAsStream("/axe.min.js"), "axe-core's script, axe.min.js, on the class path")) {
+            return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -316,15 +339,14 @@ public final class Browser implements AutoCloseable {
 
     /** Saves the whole page, laid out at the given width, under target/screenshots/NAME.png. */
     public Path screenshot(String name, Dimension size) {
-        ChromeDriver chrome = (ChromeDriver) driver;
         driver.manage().window().setSize(size);
         try {
-            Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Number> content = (Map<String, Number>) metrics.get("cssContentSize");
             Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"),
                     "height", content.get("height"), "scale", 1);
-            String png = (String) chrome.executeCdpCommand("Page.captureScreenshot",
+            String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
             Files.createDirectories(SCREENSHOTS);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -337,8 +359,12 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Ends this browser for the test; its Chromium, cleared of everything the test left, serves a later one. */
     @Override
     public void close() {
-        driver.quit();
+        if (!closed) {
+            closed = true;
+            Chromiums.giveBack(driver, language, javascript);
+        }
     }
 }
