@@ -14,6 +14,7 @@ CREATE TABLE reminder_notice (
     written_at      TIMESTAMPTZ   NOT NULL,
     due_at          TIMESTAMPTZ   NOT NULL,
     published_at    TIMESTAMPTZ,
+    event_id        UUID REFERENCES outbox_event (id),
     late            BOOLEAN       NOT NULL DEFAULT FALSE,
     old_amount      NUMERIC(19,4),
     new_amount      NUMERIC(19,4),

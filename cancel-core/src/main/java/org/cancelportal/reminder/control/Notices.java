@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cancelportal.outbox.control.Outbox;
+import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.subscription.entity.SubscriptionStatus;
 
 /**
  * Writes a notice a subscriber is owed, at most once (the database's unique index decides, on every node), and its
@@ -87,14 +89,55 @@ public class Notices {
     }
 
     private void publish(long subscriptionId, long noticeId, NoticeKind kind) {
-        outbox.publish(ReminderEvents.AGGREGATE, subscriptionId, ReminderEvents.NOTICE_DUE,
+        OutboxEvent event = outbox.publish(ReminderEvents.AGGREGATE, subscriptionId, ReminderEvents.NOTICE_DUE,
                 Json.createObjectBuilder().add("noticeId", noticeId).add("kind", kind.name()).build());
+        em.flush(); // the event's row first, then the notice that points to it
+        NativeSql.query(em, "UPDATE reminder_notice SET event_id = ?2 WHERE id = ?1", noticeId, event.getId())
+                .executeUpdate();
+    }
+
+    /** One line of a subscriber's reminders and notices, as the support desk shows it. */
+    public record Sent(NoticeKind kind, Instant date, boolean late, Instant writtenAt, Instant dueAt, Instant sentAt,
+                       Instant skippedAt, boolean failed) {
+    }
+
+    /** The subscriber's reminders and notices, newest first, with what became of each delivery. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Sent> ofSubscriber(long subscriberId, String consumer) {
+        List<?> rows = NativeSql.query(em, "SELECT n.kind, n.charge_at, n.late, n.written_at, n.due_at, n.sent_at,"
+                + " n.skipped_at, d.status FROM reminder_notice n JOIN subscription s ON s.id = n.subscription_id"
+                + " LEFT JOIN outbox_delivery d ON d.event_id = n.event_id AND d.consumer = ?2"
+                + " WHERE s.subscriber_id = ?1 ORDER BY n.written_at DESC, n.id DESC LIMIT 200", subscriberId,
+                consumer).getResultList();
+        return rows.stream().map(Object[].class::cast).map(row -> new Sent(NoticeKind.valueOf((String) row[0]),
+                NativeSql.instant(row[1]), (Boolean) row[2], NativeSql.instant(row[3]), NativeSql.instant(row[4]),
+                NativeSql.instant(row[5]), NativeSql.instant(row[6]), "DEAD".equals(row[7]))).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Notice> byId(long id) {
         return NativeSql.query(em, "SELECT " + COLUMNS + " FROM reminder_notice WHERE id = ?1", id).getResultList()
                 .stream().map(row -> notice((Object[]) row)).findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Subscription subscriptionOf(Notice notice) {
+        return em.find(Subscription.class, notice.subscriptionId());
+    }
+
+    /**
+     * Whether the notice still says what will happen when it goes out: the subscription is active, and the charge or
+     * the new price it announces is still the one billing has.
+     */
+    public static boolean stillTrue(Notice notice, Subscription subscription) {
+        if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
+            return false;
+        }
+        return switch (notice.kind()) {
+            case PRICE_CHANGE -> subscription.getPlan().getPrice().equals(notice.newPrice());
+            case UK_COOLING_OFF -> subscription.getCurrentPeriodStart().equals(notice.date());
+            default -> subscription.getCurrentPeriodEnd().equals(notice.date());
+        };
     }
 
     public void sent(long id) {
