@@ -3,7 +3,6 @@ package org.cancelportal.reminder.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.cancelportal.reminder.control.DueReminders;
@@ -35,7 +34,8 @@ public class ReminderSchedule {
 
     void start(@Observes SchemaReady ready) {
         settings.rules(); // windows that are written wrongly or share no day stop the start, not the first run
-        jobs.every(settings.interval(), Duration.ofSeconds(10), "Writing due reminders and notices", this::writeDue);
+        // the first run waits an interval too: a server that restarts often does not look more often
+        jobs.every(settings.interval(), settings.interval(), "Writing due reminders and notices", this::writeDue);
     }
 
     /** @return how many reminders and notices were handed to the outbox */
