@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -168,6 +170,37 @@ class RemindersIT extends BothApplications {
     }
 
     @Test
+    void inTheUkAMonthlyPlanIsRemindedEverySixMonthsAndATrialThatBecamePaidBringsTheCoolingOffNotice()
+            throws Exception {
+        String email = subscriber("cus_uk", "Alex Hill", "en", "UTC", "GB");
+        LocalDate charge = TestTime.today().plusDays(10);
+        subscription("sub_monthly", "cus_uk", shop.plan(), daysFromToday(charge.minusMonths(6)),
+                daysFromToday(charge.minusMonths(1)), 10, false);
+        subscription("sub_converted", "cus_uk", shop.plan(), -20, 0, 30, Long.valueOf(0));
+
+        runJob();
+        TestData.awaitDelivered(portal, email, REMINDERS, 2);
+        List<String> subjects = new ArrayList<>();
+        String coolingOff = null;
+        for (MimeMessage received : SMTP.getReceivedMessagesForDomain(email)) {
+            subjects.add(received.getSubject());
+            if (received.getSubject().startsWith("You can still")) {
+                coolingOff = textOf(received);
+            }
+        }
+        assertEquals(List.of("Your Video Monthly subscription renews on " + longDate(Locale.ENGLISH,
+                TestTime.midnightInDays(10), "UTC"), "You can still change your mind about Video Monthly"),
+                subjects.stream().sorted(java.util.Comparator.reverseOrder()).toList(), subjects.toString());
+        assertTrue(coolingOff.contains("you have until " + longDate(Locale.ENGLISH, TestTime.midnightInDays(14), "UTC")
+                + " to change your mind"), coolingOff);
+        link(coolingOff);
+    }
+
+    private static long daysFromToday(LocalDate day) {
+        return ChronoUnit.DAYS.between(TestTime.today(), day);
+    }
+
+    @Test
     void aCountryIsTwoCapitalLettersThatExistOrNone() {
         for (String wrong : List.of("de", "XX", "DEU")) {
             OperatorClient.Reply reply = shop.client().put("subscribers/cus_x", "{\"email\":\"x-" + unique
@@ -233,13 +266,19 @@ class RemindersIT extends BothApplications {
     }
 
     /** Days from today, at midnight UTC; a trial ends with the period. */
-    private void subscription(String id, String subscriber, String plan, int started, int periodStart, int periodEnd,
-                              boolean trial) {
+    private void subscription(String id, String subscriber, String plan, long started, long periodStart,
+                              long periodEnd, boolean trial) {
+        subscription(id, subscriber, plan, started, periodStart, periodEnd, trial ? Long.valueOf(periodEnd) : null);
+    }
+
+    private void subscription(String id, String subscriber, String plan, long started, long periodStart,
+                              long periodEnd, Long trialEnds) {
         OperatorClient.Reply reply = shop.client().put("subscriptions/" + id, "{\"subscriber\":\"" + subscriber
                 + "\",\"plan\":\"" + plan + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(started)
                 + "\",\"current_period_start\":\"" + TestTime.isoMidnightInDays(periodStart)
                 + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(periodEnd) + "\""
-                + (trial ? ",\"trial_ends_at\":\"" + TestTime.isoMidnightInDays(periodEnd) + "\"" : "") + "}");
+                + (trialEnds != null ? ",\"trial_ends_at\":\"" + TestTime.isoMidnightInDays(trialEnds) + "\"" : "")
+                + "}");
         assertTrue(reply.status() == 201 || reply.status() == 200, reply.body());
     }
 
