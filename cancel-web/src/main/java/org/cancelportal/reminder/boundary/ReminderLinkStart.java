@@ -9,11 +9,11 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
 import org.cancelportal.identity.control.SubscriberLogins;
+import org.cancelportal.portalsession.boundary.PortalSessionStart;
 import org.cancelportal.reminder.control.ReminderLinks;
 import org.cancelportal.web.security.PortalSessionCredential;
 
@@ -36,7 +36,7 @@ public class ReminderLinkStart extends HttpServlet {
             throws IOException, ServletException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (signedOutSomeoneElse(request, response)) {
+        if (PortalSessionStart.signedOutSomeoneElse(request, response)) {
             return;
         }
         Optional<ReminderLinks.Redeemed> redeemed = links.redeem(request.getParameter("token"),
@@ -60,23 +60,5 @@ public class ReminderLinkStart extends HttpServlet {
         if (!response.isCommitted()) {
             response.sendRedirect(request.getContextPath() + "/account#subscription-" + link.subscriptionId());
         }
-    }
-
-    /**
-     * Whoever was signed in on this browser before is signed out first, in a response of its own, and the browser
-     * comes back with the same link (as for portal sessions): the link speaks for one person and one subscription.
-     */
-    private static boolean signedOutSomeoneElse(HttpServletRequest request, HttpServletResponse response)
-            throws ServletException, IOException {
-        if (request.getUserPrincipal() == null || request.getParameter("again") != null) {
-            return false;
-        }
-        request.logout();
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        response.sendRedirect(request.getContextPath() + "/reminder-link?" + request.getQueryString() + "&again=1");
-        return true;
     }
 }
