@@ -20,6 +20,8 @@ public final class RoleAreas {
             "/jakarta.faces.resource/*", "/favicon.ico",
             // Operators authenticate with their API keys (OperatorKeyFilter); a portal session link is its own proof.
             "/api/*", "/portal-session",
+            // A reminder's one-click link is its own proof; the page for a used one shows the other ways to cancel.
+            "/reminder-link", "/reminder-link-used", "/reminder-link-used.xhtml",
             // Never requested from outside, but shown for failures of public pages too: the apology with its code,
             // not the sign-in (without this, the server treats the error dispatch as a protected request).
             "/WEB-INF/errors/*");

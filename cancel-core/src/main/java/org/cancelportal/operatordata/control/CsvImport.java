@@ -29,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
 public class CsvImport {
 
     public static final List<String> COLUMNS = List.of("subscriber_id", "email", "name", "locale", "time_zone",
-            "subscription_id", "plan", "started_at", "current_period_start", "current_period_end", "trial_ends_at");
+            "subscription_id", "plan", "started_at", "current_period_start", "current_period_end", "trial_ends_at", "country");
     private static final Set<String> REQUIRED = Set.of("subscriber_id", "email", "name");
     public static final int MAX_ROWS = 10_000;
 
@@ -94,7 +94,8 @@ public class CsvImport {
         String zone = value(record, "time_zone") == null ? "UTC" : value(record, "time_zone");
         TimeZones.problem("time_zone", zone).ifPresent(problems::add);
         SubscriberDetails subscriber = new SubscriberDetails(value(record, "email"), value(record, "name"),
-                value(record, "locale"), zone);
+                value(record, "locale"), zone, value(record, "country"));
+        Countries.problem("country", subscriber.country()).ifPresent(problems::add);
         problems.addAll(violations(subscriber));
         String subscriptionId = value(record, "subscription_id");
         SubscriptionDetails subscription = null;

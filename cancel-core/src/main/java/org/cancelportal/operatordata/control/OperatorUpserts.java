@@ -17,6 +17,7 @@ import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.brokenpromise.control.RenewalsAfterCancellation;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.operator.control.OperatorAccount;
+import org.cancelportal.reminder.control.PriceChanges;
 import org.cancelportal.subscription.entity.Plan;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
@@ -43,6 +44,9 @@ public class OperatorUpserts {
     @Inject
     RenewalsAfterCancellation renewals;
 
+    @Inject
+    PriceChanges priceChanges;
+
     public Upserted<Subscriber> subscriber(ChangeSource source, String externalId, SubscriberDetails details) {
         OperatorAccount operator = source.operator();
         ExternalIds.check("externalId", externalId);
@@ -53,9 +57,13 @@ public class OperatorUpserts {
         }
         Locale locale = Locale.forLanguageTag(details.locale() == null ? "en" : details.locale());
         ZoneId zone = zone(details.timeZone());
+        Countries.problem("country", details.country()).ifPresent(problem -> {
+            throw new InvalidFieldsException(List.of(problem));
+        });
         if (existing.isPresent()) {
             Subscriber subscriber = existing.get();
-            if (subscriber.updateContact(details.email().strip(), details.name().strip(), locale, zone)) {
+            boolean moved = subscriber.placeIn(details.country());
+            if (subscriber.updateContact(details.email().strip(), details.name().strip(), locale, zone) | moved) {
                 audit.record(source.actor(), source.channel(), "SUBSCRIBER_UPDATED", "Subscriber", subscriber.getId(),
                         null, null, "external id " + externalId);
             }
@@ -63,6 +71,7 @@ public class OperatorUpserts {
         }
         Subscriber subscriber = new Subscriber(details.email().strip(), details.name().strip(), locale, zone);
         subscriber.belongToOperator(operator.id(), externalId);
+        subscriber.placeIn(details.country());
         em.persist(subscriber);
         em.flush();
         audit.record(source.actor(), source.channel(), "SUBSCRIBER_CREATED", "Subscriber", subscriber.getId(), null, null,
@@ -141,7 +150,9 @@ public class OperatorUpserts {
         if (subscription.getStatus() == SubscriptionStatus.CANCELLED) {
             throw new ConflictException("externalId", "This subscription has ended; it cannot be changed.");
         }
+        Plan before = subscription.getPlan();
         subscription.applyBilling(plan, details.currentPeriodStart(), periodEnd, details.trialEndsAt());
+        priceChanges.afterPlanChange(subscription, before);
         audit.record(source.actor(), source.channel(), "SUBSCRIPTION_UPDATED", "Subscription", subscription.getId(), null,
                 subscription.getStatus(), "plan " + plan.getCode() + ", period until " + periodEnd);
         return new Upserted<>(subscription, false);

@@ -17,5 +17,13 @@ public record SubscriberDetails(
         @Pattern(regexp = "en|de", message = "The portal speaks 'en' and 'de'.")
         String locale,
         @NotBlank(message = "Give a time zone such as 'Europe/Berlin'.")
-        String timeZone) {
+        String timeZone,
+        @Pattern(regexp = "[A-Z]{2}", message = "A country is two capital letters (ISO 3166-1 alpha-2), such as 'DE',"
+                + " 'GB' or 'US'.")
+        String country) {
+
+    /** Without a country: the strictest reminder rules apply to the subscriber. */
+    public SubscriberDetails(String email, String name, String locale, String timeZone) {
+        this(email, name, locale, timeZone, null);
+    }
 }

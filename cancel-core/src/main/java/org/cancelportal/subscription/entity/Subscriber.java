@@ -33,6 +33,9 @@ public class Subscriber {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** ISO 3166-1 alpha-2, such as "DE"; empty when the operator has not told us (the strictest rules apply). */
+    private String country;
+
     protected Subscriber() {
     }
 
@@ -75,6 +78,17 @@ public class Subscriber {
         this.locale = locale.toLanguageTag();
         this.timeZone = timeZone.getId();
         return changed;
+    }
+
+    /** Where the subscriber lives, as the operator's billing system has it; true if it changed. */
+    public boolean placeIn(String country) {
+        boolean changed = !java.util.Objects.equals(country, this.country);
+        this.country = country;
+        return changed;
+    }
+
+    public String getCountry() {
+        return country;
     }
 
     public String getEmail() {

@@ -57,13 +57,18 @@ public class AccountPage implements Serializable {
 
     public List<SubscriptionCard> getCards() {
         if (cards == null) {
-            cards = currentSubscriber.subscriberId().map(subscriptionCards::of).orElse(List.of());
+            cards = currentSubscriber.subscriberId().map(subscriptionCards::of).orElse(List.of()).stream()
+                    .filter(card -> currentSubscriber.maySee(card.subscriptionId())).toList();
         }
         return cards;
     }
 
     public void cancel(SubscriptionCard card, String mode) {
         Requester requester = currentSubscriber.requester().orElseThrow(() -> new NotFoundException("Subscriber"));
+        if (!currentSubscriber.maySee(card.subscriptionId())) {
+            navigation.notFound();
+            return;
+        }
         try {
             CancellationMode chosen = CancellationMode.valueOf(mode);
             Money shown = card.options().stream().filter(option -> option.mode() == chosen).findFirst()

@@ -79,7 +79,12 @@ public class ReceiptPage implements Serializable {
             return;
         }
         try {
-            view = toView(cancellationService.receipt(normalised, requester.get()));
+            Cancellation cancellation = cancellationService.receipt(normalised, requester.get());
+            if (!currentSubscriber.maySee(cancellation.getSubscription().getId())) {
+                navigation.notFound(); // a reminder's sign-in reaches its one subscription only
+                return;
+            }
+            view = toView(cancellation);
             if (JUST_UNDONE.equals(done) && view.undone()) {
                 messages.info("receipt.undo.done");
             }

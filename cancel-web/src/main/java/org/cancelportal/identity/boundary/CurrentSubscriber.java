@@ -3,6 +3,8 @@ package org.cancelportal.identity.boundary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.Optional;
 import org.cancelportal.cancellation.control.Requester;
@@ -36,6 +38,19 @@ public class CurrentSubscriber {
 
     public Optional<Long> subscriberId() {
         return requester().map(Requester::ownSubscriberId);
+    }
+
+    /** Set by the link in a reminder: this sign-in may see and act on that one subscription, and no other. */
+    public static final String ONLY_SUBSCRIPTION = CurrentSubscriber.class.getName() + ".onlySubscription";
+
+    @Inject
+    HttpServletRequest request;
+
+    /** Whether this sign-in may see and act on the subscription (always, unless a reminder's link limited it). */
+    public boolean maySee(long subscriptionId) {
+        HttpSession session = request.getSession(false);
+        Object only = session == null ? null : session.getAttribute(ONLY_SUBSCRIPTION);
+        return only == null || ((Long) only) == subscriptionId;
     }
 
 

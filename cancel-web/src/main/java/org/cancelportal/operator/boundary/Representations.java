@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -29,6 +30,7 @@ final class Representations {
                 .add("name", subscriber.getName())
                 .add("locale", subscriber.getLocale().toLanguageTag())
                 .add("time_zone", subscriber.getTimeZone().getId())
+                .add("country", subscriber.getCountry() == null ? JsonValue.NULL : Json.createValue(subscriber.getCountry()))
                 .build();
     }
 

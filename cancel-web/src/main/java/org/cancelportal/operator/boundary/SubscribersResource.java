@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Subscribers")
 public class SubscribersResource {
 
-    private static final Set<String> FIELDS = Set.of("email", "name", "locale", "time_zone");
+    private static final Set<String> FIELDS = Set.of("email", "name", "locale", "time_zone", "country");
 
     @Inject
     CallingOperator caller;
@@ -47,7 +47,8 @@ public class SubscribersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update a subscriber",
             description = "Idempotent: the same body again changes nothing. Body: email, name, locale ('en' or"
-                    + " 'de', default 'en'), time_zone (default 'UTC').")
+                    + " 'de', default 'en'), time_zone (default 'UTC'), country (ISO 3166-1 alpha-2 such as 'DE', optional:"
+                    + " without it the strictest reminder rules apply).")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "200", description = "Updated, or already so")
     @APIResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)")
@@ -57,7 +58,7 @@ public class SubscribersResource {
         JsonFields fields = new JsonFields(json, FIELDS);
         String timeZone = json.containsKey("time_zone") ? fields.zone("time_zone") : "UTC";
         SubscriberDetails details = bodies.checked(new SubscriberDetails(fields.string("email"),
-                fields.string("name"), fields.string("locale"), timeZone), fields);
+                fields.string("name"), fields.string("locale"), timeZone, fields.string("country")), fields);
         Upserted<Subscriber> result = upserts.subscriber(ChangeSource.api(caller.account()), externalId, details);
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(Representations.subscriber(result.record())).build();

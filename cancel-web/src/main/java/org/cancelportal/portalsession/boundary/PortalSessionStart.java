@@ -67,9 +67,10 @@ public class PortalSessionStart extends HttpServlet {
     /**
      * Whoever was signed in on this browser before is signed out first, in a response of its own, and the browser
      * comes back with the same link: the link speaks for one person only, and signing out and in within one response
-     * would leave the browser with the old sign-in cookie cleared after the new one was set.
+     * would leave the browser with the old sign-in cookie cleared after the new one was set. A reminder's link
+     * (ReminderLinkStart) signs in the same way.
      */
-    private static boolean signedOutSomeoneElse(HttpServletRequest request, HttpServletResponse response)
+    public static boolean signedOutSomeoneElse(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         if (request.getUserPrincipal() == null || request.getParameter("again") != null) {
             return false;
@@ -79,7 +80,8 @@ public class PortalSessionStart extends HttpServlet {
         if (old != null) {
             old.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + "/portal-session?" + request.getQueryString() + "&again=1");
+        response.sendRedirect(request.getContextPath() + request.getServletPath() + "?" + request.getQueryString()
+                + "&again=1");
         return true;
     }
 }

@@ -93,10 +93,14 @@ public class DemoData {
         Subscriber anna = subscriber("anna@example.com", "Anna Schmidt", Locale.GERMAN, "Europe/Berlin");
         active(anna, streamingBasic, 10);
         trial(anna, fitness, 5, 9);
+        // a German subscriber whose trial ends within the reminder window: her reminder comes in German
+        anna.placeIn("DE");
 
         Subscriber ben = subscriber("ben@example.com", "Ben Carter", Locale.ENGLISH, "America/New_York");
         active(ben, news, 20);
-        active(ben, cloud, 200);
+        // a yearly plan that renews in 20 days, for a subscriber in the US: the renewal reminder's window is open
+        active(ben, cloud, 345);
+        ben.placeIn("US");
 
         Subscriber chloe = subscriber("chloe@example.com", "Chloé Martin", Locale.ENGLISH, "Europe/Paris");
         Subscription chloePremium = active(chloe, streamingPremium, 150);
