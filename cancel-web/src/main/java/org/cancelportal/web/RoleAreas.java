@@ -19,6 +19,8 @@ public final class RoleAreas {
             "/withdrawal", "/withdrawal.xhtml",
             // Cancelling a contract needs no account: the form and the signed confirmation of what was sent.
             "/cancel-contract", "/cancel-contract.xhtml", "/cancel-contract/*",
+            // Withdrawing needs no account either; it is carried out only through the account's own address.
+            "/withdraw-contract", "/withdraw-contract.xhtml", "/withdraw-contract/*",
             "/jakarta.faces.resource/*", "/favicon.ico",
             // Operators authenticate with their API keys (OperatorKeyFilter); a portal session link is its own proof.
             "/api/*", "/portal-session",

@@ -30,7 +30,9 @@ import org.openqa.selenium.WebElement;
 /**
  * The EU withdrawal function as the law words it, in a browser without JavaScript, in English and German: from the
  * account page one click to the one confirming step, its single button, the confirmation to print or keep, the
- * acknowledgement email, exactly once however often it is pressed, and only inside the withdrawal period.
+ * acknowledgement email, exactly once however often it is pressed, and only inside the withdrawal period. And the
+ * public variant without an account: it records and acknowledges, and carries out only through the account's own
+ * address, so a stranger ends nothing.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -85,7 +87,7 @@ class WithdrawalIT extends PortalOnly {
             assertEquals(words.stepHeading(), browser.heading(), "one click from the account page");
             assertEquals(List.of(words.confirm()), contentButtons(browser), "one step, one button, the law's label");
             assertEquals(0, browser.requiredFields());
-            assertTrue(browser.textOf("withdraw-refund").startsWith(words.fullRefund()), browser.textOf(
+            assertTrue(browser.textOf("withdraw-refund").startsWith(onScreen(words.fullRefund())), browser.textOf(
                     "withdraw-refund"));
 
             browser.press(words.confirm());
@@ -93,7 +95,7 @@ class WithdrawalIT extends PortalOnly {
             String reference = browser.textOf("reference");
             assertTrue(REFERENCE.matcher(reference).matches(), reference);
             assertTrue(browser.url().contains("/withdrawal?ref=" + reference), "a stable address: " + browser.url());
-            assertEquals(words.fullRefund(), browser.textOf("refund"));
+            assertEquals(onScreen(words.fullRefund()), browser.textOf("refund"));
             assertTrue(browser.textOf("final").startsWith(words.finalWords()), browser.textOf("final"));
             assertTrue(browser.html().contains("print-hint"), "says how to print or save it");
             String received = browser.textOf("received");
@@ -110,7 +112,7 @@ class WithdrawalIT extends PortalOnly {
             String text = textOf(email);
             assertEquals(words.subject() + " (" + reference + ")", email.getSubject());
             assertTrue(text.contains(reference), text);
-            assertTrue(text.contains(received), "the time of receipt as the page says it: " + text);
+            assertTrue(onScreen(text).contains(received), "the time of receipt as the page says it: " + text);
             assertTrue(text.contains(words.fullRefund()), text);
             assertTrue(text.contains(words.finalWords()), "says plainly that it is final: " + text);
             assertFalse(text.contains("/receipt?"), "no link to a receipt with an undo: " + text);
@@ -163,8 +165,8 @@ class WithdrawalIT extends PortalOnly {
             assertTrue(browser.text().contains("It takes the place of your cancellation " + cancellation),
                     browser.text());
         }
-        assertEquals("status=WITHDRAWN, withdrawals=1, audit=CANCELLATION_SUPERSEDED_BY_WITHDRAWAL,"
-                + "SUBSCRIPTION_WITHDRAWN", records(person.subscriptionId()));
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=SUBSCRIPTION_WITHDRAWN,"
+                + "CANCELLATION_SUPERSEDED_BY_WITHDRAWAL", records(person.subscriptionId()));
     }
 
     @Test
@@ -217,11 +219,119 @@ class WithdrawalIT extends PortalOnly {
     }
 
     @Test
+    void withoutSigningInTheDeclarationCountsFromItsReceiptAndIsCarriedOutOnlyThroughTheAccountsOwnAddress()
+            throws Exception {
+        TestData.clearPublicCancelThrottle(base);
+        TestData.Person person = TestData.newSubscriber(base);
+        String reference;
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.open("account");
+            assertTrue(browser.url().contains("/login"), browser.url());
+            browser.follow("Withdraw from a contract");
+            assertEquals("Withdraw from a contract", browser.heading(), "no sign-in on the way: " + browser.url());
+            assertEquals(List.of("Confirm withdrawal"), contentButtons(browser));
+            declare(browser, "Test Person", "test plan monthly", person.email());
+            assertEquals("Your withdrawal reached us", browser.heading());
+            reference = browser.textOf("reference");
+            assertTrue(reference.matches("WR-[0-9A-Z]{4}-[0-9A-Z]{4}"), reference);
+            assertFalse(browser.text().contains(person.email()) || browser.text().contains("Test Plan"),
+                    "made of the reference and the time only: " + browser.text());
+        }
+        assertEquals("status=ACTIVE, withdrawals=0, audit=WITHDRAWAL_DECLARED", records(person.subscriptionId()),
+                "nothing is carried out before the account's own address confirms it");
+
+        MimeMessage confirmRequest = emailWithSubject(person.email(),
+                "Please confirm your withdrawal from Test Plan Monthly");
+        MimeMessage acknowledgement = emailWithSubject(person.email(), "Your withdrawal reached us (" + reference
+                + ")");
+        assertTrue(textOf(acknowledgement).contains(reference), textOf(acknowledgement));
+        String link = matching(textOf(confirmRequest), "/cancel-web/withdraw-contract/confirm\\?ref=\\S+");
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.openUrl(link);
+            assertEquals("Withdraw from the contract", browser.heading());
+            assertEquals(List.of("Confirm withdrawal"), contentButtons(browser));
+            browser.press("Confirm withdrawal");
+            assertEquals("Your withdrawal is confirmed", browser.heading());
+            String withdrawal = browser.textOf("reference");
+            browser.openUrl(link);
+            assertEquals(withdrawal, browser.textOf("reference"), "the link acts once; then it shows what it did");
+            browser.openUrl(link.substring(0, link.length() - 2) + "xx");
+            assertEquals(List.of(), contentButtons(browser), "a changed link carries nothing out");
+        }
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=WITHDRAWAL_DECLARED,SUBSCRIPTION_WITHDRAWN, received as"
+                + " declared=1", records(person.subscriptionId()) + ", received as declared="
+                + receivedAsDeclared(person.subscriptionId()));
+        onlyEmailTo(person.email());
+    }
+
+    @Test
+    void aStrangerWhoKnowsTheNameEmailAndPlanEndsNothingAndLearnsNothing() throws Exception {
+        TestData.clearPublicCancelThrottle(base);
+        TestData.Person victim = TestData.newSubscriber(base);
+        String stranger = "stranger-" + java.util.UUID.randomUUID() + "@example.com";
+        String matchedNext;
+        String unmatchedNext;
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.open("withdraw-contract");
+            declare(browser, "Test Person", "Test Plan Monthly", victim.email());
+            matchedNext = browser.textOf("next");
+            browser.open("withdraw-contract");
+            declare(browser, "Test Person", "Test Plan Monthly", stranger);
+            unmatchedNext = browser.textOf("next");
+            assertEquals("Your withdrawal reached us", browser.heading());
+        }
+        assertEquals(matchedNext, unmatchedNext, "the page does not tell whether the details matched");
+        emailWithSubject(victim.email(), "Please confirm your withdrawal from Test Plan Monthly");
+        MimeMessage toStranger = emailWithSubject(stranger, "Your withdrawal reached us (WR-");
+        String text = textOf(toStranger);
+        assertFalse(text.contains("Test Plan") || text.contains("Test Person") || text.contains(victim.email()),
+                "no free text and nothing about the contract: " + text);
+        assertFalse(text.contains("/withdraw-contract/confirm"), "no way to carry it out: " + text);
+        assertEquals(1, SMTP.getReceivedMessagesForDomain(stranger).length, "only the acknowledgement");
+        assertEquals("status=ACTIVE, withdrawals=0, audit=WITHDRAWAL_DECLARED", records(victim.subscriptionId()));
+    }
+
+    private static void declare(Browser browser, String name, String contract, String email) {
+        browser.field("withdraw:name").sendKeys(name);
+        browser.field("withdraw:contract").sendKeys(contract);
+        browser.field("withdraw:email").sendKeys(email);
+        browser.press("Confirm withdrawal");
+    }
+
+    /** Waits for the email to this address whose subject starts so, among what has arrived. */
+    private static MimeMessage emailWithSubject(String address, String subjectStart) {
+        MimeMessage[] found = new MimeMessage[1];
+        TestServer.eventually("an email \"" + subjectStart + "\" to " + address).until(() -> {
+            for (MimeMessage message : SMTP.getReceivedMessagesForDomain(address)) {
+                if (message.getSubject().startsWith(subjectStart)) {
+                    found[0] = message;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
+    }
+
+    private static String matching(String text, String pathPattern) {
+        Matcher matcher = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN) + pathPattern + ")").matcher(text);
+        assertTrue(matcher.find(), "a link in: " + text);
+        return matcher.group(1);
+    }
+
+    private String receivedAsDeclared(String subscriptionId) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + "test-fixtures/withdrawal-terms?declared="
+                + subscriptionId)).build());
+    }
+
+    @Test
     void theNewPagesPassTheAccessibilityScanInBothLanguagesAtPhoneAndDesktopWidth() {
+        TestData.clearPublicCancelThrottle(base);
         Map<String, List<String>> found = new LinkedHashMap<>();
         for (Words words : List.of(ENGLISH, GERMAN)) {
             TestData.Person person = TestData.newSubscriber(base, words.language());
-            try (Browser browser = new Browser(base, words.browserLanguage(), false)) {
+            // axe-core runs as a script in the page, so this browser runs scripts; the pages themselves have none
+            try (Browser browser = new Browser(base, words.browserLanguage())) {
                 browser.signIn(person.email(), person.password());
                 scan(browser, "withdrawal-account-" + words.language(), found);
                 browser.follow(words.function());
@@ -230,6 +340,15 @@ class WithdrawalIT extends PortalOnly {
                 scan(browser, "withdrawal-confirmed-" + words.language(), found);
                 browser.open("withdraw?subscription=" + person.subscriptionId());
                 scan(browser, "withdrawal-not-possible-" + words.language(), found);
+                browser.open("withdraw-contract");
+                scan(browser, "withdraw-contract-" + words.language(), found);
+                browser.press(words.confirm());
+                scan(browser, "withdraw-contract-problems-" + words.language(), found);
+                browser.field("withdraw:name").sendKeys("Test Person");
+                browser.field("withdraw:contract").sendKeys("Test Plan Monthly");
+                browser.field("withdraw:email").sendKeys(person.email());
+                browser.press(words.confirm());
+                scan(browser, "withdraw-contract-received-" + words.language(), found);
             }
         }
         assertEquals(Map.of(), found);
@@ -244,6 +363,11 @@ class WithdrawalIT extends PortalOnly {
             }
             browser.screenshot(name + "-" + width.getKey(), width.getValue());
         }
+    }
+
+    /** What the browser reports of a text: a no-break space (as in "30,00 €") as a plain space. */
+    private static String onScreen(String text) {
+        return text.replace('\u00a0', ' ');
     }
 
     /** The buttons of the page's content: the header's sign-out is not part of the flow. */

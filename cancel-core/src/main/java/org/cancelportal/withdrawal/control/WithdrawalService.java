@@ -149,10 +149,9 @@ public class WithdrawalService {
         Withdrawal withdrawal = new Withdrawal(uniqueReference(), subscription, received, now, requester.channel(),
                 requester.actor(), refund, command.idempotencyKey());
         SubscriptionStatus before = subscription.getStatus();
-        if (before == SubscriptionStatus.CANCELLATION_SCHEDULED) {
-            cancellations.inForceFor(subscription.getId()).ifPresent(scheduled -> supersede(withdrawal, scheduled,
-                    requester));
-        }
+        Optional<Cancellation> scheduled = before == SubscriptionStatus.CANCELLATION_SCHEDULED
+                ? cancellations.inForceFor(subscription.getId()) : Optional.empty();
+        scheduled.ifPresent(cancellation -> withdrawal.supersedes(cancellation.getReference()));
         em.persist(withdrawal);
         subscription.withdraw();
         audit.record(requester.actor(), requester.channel(), "SUBSCRIPTION_WITHDRAWN", SUBJECT_SUBSCRIPTION,
@@ -160,14 +159,14 @@ public class WithdrawalService {
                 "reference " + withdrawal.getReference() + ", refund " + refund.refund().amount() + " "
                         + refund.refund().currency() + " (" + refund.basis() + ", paid " + refund.paid().amount()
                         + ")" + (received.equals(now) ? "" : ", received " + received));
+        scheduled.ifPresent(cancellation -> superseded(withdrawal, cancellation, requester));
         events.withdrawn(withdrawal);
         meters.withdrawn(requester.channel());
         em.flush();
         return withdrawal;
     }
 
-    private void supersede(Withdrawal withdrawal, Cancellation scheduled, Requester requester) {
-        withdrawal.supersedes(scheduled.getReference());
+    private void superseded(Withdrawal withdrawal, Cancellation scheduled, Requester requester) {
         audit.record(requester.actor(), requester.channel(), "CANCELLATION_SUPERSEDED_BY_WITHDRAWAL",
                 SUBJECT_SUBSCRIPTION, scheduled.getSubscription().getId(), SubscriptionStatus.CANCELLATION_SCHEDULED,
                 SubscriptionStatus.WITHDRAWN, "cancellation " + scheduled.getReference() + " superseded by withdrawal "

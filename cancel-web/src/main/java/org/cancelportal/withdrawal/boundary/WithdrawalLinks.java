@@ -22,8 +22,13 @@ public class WithdrawalLinks {
     Clock clock;
 
     public String link(String reference) {
+        return links.portalBaseUrl() + path(reference);
+    }
+
+    /** The path with its signature, for a redirect within the portal of someone not signed in. */
+    public String path(String reference) {
         String signature = signer.sign(PURPOSE, reference, clock.instant().plus(links.receiptLinkValidity()));
-        return links.portalBaseUrl() + "/withdrawal?ref=" + reference + "&sig=" + signature;
+        return "/withdrawal?ref=" + reference + "&sig=" + signature;
     }
 
     public boolean verify(String reference, String signature) {

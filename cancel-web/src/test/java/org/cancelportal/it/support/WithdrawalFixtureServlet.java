@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * For the withdrawal tests: POST /test-fixtures/withdrawal-terms?subscription=&amp;started-days-ago=&amp;start-requested=
  * &amp;plan-days= sets what is given (see WithdrawalFixtures); GET /test-fixtures/withdrawal-terms?subscription= reads
- * what the database holds about its withdrawal.
+ * what the database holds about its withdrawal, ?declared= how many of its withdrawals count from the time of receipt
+ * of the public declaration that carried them out.
  */
 @WebServlet("/test-fixtures/withdrawal-terms")
 public class WithdrawalFixtureServlet extends HttpServlet {
@@ -21,6 +22,11 @@ public class WithdrawalFixtureServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
+        if (request.getParameter("declared") != null) {
+            response.getWriter().write(String.valueOf(fixtures.receivedAsDeclared(
+                    Long.parseLong(request.getParameter("declared")))));
+            return;
+        }
         response.getWriter().write(fixtures.records(Long.parseLong(request.getParameter("subscription"))));
     }
 

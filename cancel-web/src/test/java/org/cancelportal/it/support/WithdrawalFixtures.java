@@ -57,4 +57,11 @@ public class WithdrawalFixtures {
                 String.valueOf(subscriptionId)).getSingleResult();
         return "status=" + status + ", withdrawals=" + count + ", audit=" + audit;
     }
+
+    /** Withdrawals of the subscription carried out from a public declaration whose time of receipt they kept. */
+    public long receivedAsDeclared(long subscriptionId) {
+        return ((Number) NativeSql.query(em, "SELECT count(*) FROM withdrawal w JOIN withdrawal_declaration d"
+                + " ON d.withdrawal_id = w.id WHERE w.subscription_id = ?1 AND w.received_at = d.received_at"
+                + " AND w.carried_out_at > d.received_at", subscriptionId).getSingleResult()).longValue();
+    }
 }
