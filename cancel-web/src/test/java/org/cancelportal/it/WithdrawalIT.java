@@ -165,8 +165,8 @@ class WithdrawalIT extends PortalOnly {
             assertTrue(browser.text().contains("It takes the place of your cancellation " + cancellation),
                     browser.text());
         }
-        assertEquals("status=WITHDRAWN, withdrawals=1, audit=SUBSCRIPTION_WITHDRAWN,"
-                + "CANCELLATION_SUPERSEDED_BY_WITHDRAWAL", records(person.subscriptionId()));
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=CANCELLATION_SUPERSEDED_BY_WITHDRAWAL,"
+                + "SUBSCRIPTION_WITHDRAWN", records(person.subscriptionId()));
     }
 
     @Test
@@ -258,10 +258,13 @@ class WithdrawalIT extends PortalOnly {
             browser.openUrl(link.substring(0, link.length() - 2) + "xx");
             assertEquals(List.of(), contentButtons(browser), "a changed link carries nothing out");
         }
-        assertEquals("status=WITHDRAWN, withdrawals=1, audit=WITHDRAWAL_DECLARED,SUBSCRIPTION_WITHDRAWN, received as"
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=SUBSCRIPTION_WITHDRAWN,WITHDRAWAL_DECLARED, received as"
                 + " declared=1", records(person.subscriptionId()) + ", received as declared="
                 + receivedAsDeclared(person.subscriptionId()));
-        onlyEmailTo(person.email());
+        TestData.awaitDelivered(base, person.email(), EMAILS, 1);
+        assertEquals(1, java.util.Arrays.stream(SMTP.getReceivedMessagesForDomain(person.email()))
+                .filter(message -> subject(message).startsWith("Your withdrawal from Test Plan Monthly is confirmed"))
+                .count(), "one acknowledgement of the withdrawal, besides the two about the declaration");
     }
 
     @Test
@@ -311,6 +314,14 @@ class WithdrawalIT extends PortalOnly {
             return false;
         });
         return found[0];
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String matching(String text, String pathPattern) {

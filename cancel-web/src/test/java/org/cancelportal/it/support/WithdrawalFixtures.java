@@ -46,13 +46,16 @@ public class WithdrawalFixtures {
                 + " WHERE id = ?2)", days, subscriptionId).executeUpdate();
     }
 
-    /** "status=…, withdrawals=N, audit=ACTION,ACTION": what the database holds about the subscription's withdrawal. */
+    /**
+     * "status=…, withdrawals=N, audit=ACTION,ACTION": what the database holds about the subscription's withdrawal, the
+     * audit actions in alphabetical order (entries written in one transaction may get their ids in any order).
+     */
     public String records(long subscriptionId) {
         Object status = NativeSql.query(em, "SELECT status FROM subscription WHERE id = ?1", subscriptionId)
                 .getSingleResult();
         Object count = NativeSql.query(em, "SELECT count(*) FROM withdrawal WHERE subscription_id = ?1",
                 subscriptionId).getSingleResult();
-        Object audit = NativeSql.query(em, "SELECT coalesce(string_agg(action, ',' ORDER BY id), '') FROM audit_entry"
+        Object audit = NativeSql.query(em, "SELECT coalesce(string_agg(action, ',' ORDER BY action), '') FROM audit_entry"
                 + " WHERE subject_type = 'Subscription' AND subject_id = ?1 AND action LIKE '%WITHDRAW%'",
                 String.valueOf(subscriptionId)).getSingleResult();
         return "status=" + status + ", withdrawals=" + count + ", audit=" + audit;
