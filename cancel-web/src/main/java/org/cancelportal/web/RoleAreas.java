@@ -15,8 +15,12 @@ public final class RoleAreas {
             "/login", "/login.xhtml",
             // The receipt checks for itself: its owner signed in, or the signed link from the receipt email.
             "/receipt", "/receipt.xhtml",
+            // The withdrawal's confirmation the same way: its owner signed in, or the signed link from its email.
+            "/withdrawal", "/withdrawal.xhtml",
             // Cancelling a contract needs no account: the form and the signed confirmation of what was sent.
             "/cancel-contract", "/cancel-contract.xhtml", "/cancel-contract/*",
+            // Withdrawing needs no account either; it is carried out only through the account's own address.
+            "/withdraw-contract", "/withdraw-contract.xhtml", "/withdraw-contract/*",
             "/jakarta.faces.resource/*", "/favicon.ico",
             // Operators authenticate with their API keys (OperatorKeyFilter); a portal session link is its own proof.
             "/api/*", "/portal-session",

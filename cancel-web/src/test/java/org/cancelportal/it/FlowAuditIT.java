@@ -13,12 +13,14 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
  * The way out, measured in the browser as a person takes it: clicks from the account page to a confirmed
- * cancellation, required fields on the way, and words that pressure people to stay. Then the same way by keyboard
- * alone, with a focus one can see.
+ * cancellation, required fields on the way, and words that pressure people to stay, with the withdrawal function on
+ * the same page. Then the withdrawal: one click to its one confirming step, one more to the confirmation. Then the
+ * way out by keyboard alone, with a focus one can see.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -35,18 +37,69 @@ class FlowAuditIT extends PortalOnly {
 
     @Test
     void inEnglishTheWayOutIsOneClickWithNothingToFillInAndNoPressure() {
-        audit("en-US", "en", "Your cancellation is confirmed");
+        audit("en-US", "en", "Your cancellation is confirmed", "Withdraw from contract here");
     }
 
     @Test
     void inGermanTheWayOutIsOneClickWithNothingToFillInAndNoPressure() {
-        audit("de-DE", "de", "Ihre Kündigung ist bestätigt");
+        audit("de-DE", "de", "Ihre Kündigung ist bestätigt", "Vertrag widerrufen");
     }
 
-    private void audit(String browserLanguage, String language, String confirmed) {
+    @Test
+    void inEnglishWithdrawingIsOneClickToOneConfirmingStepWithNothingToFillInAndNoPressure() {
+        auditWithdrawal("en-US", "en", "Withdraw from contract here", "Confirm withdrawal",
+                "Your withdrawal is confirmed");
+    }
+
+    @Test
+    void inGermanWithdrawingIsOneClickToOneConfirmingStepWithNothingToFillInAndNoPressure() {
+        auditWithdrawal("de-DE", "de", "Vertrag widerrufen", "Widerruf bestätigen", "Ihr Widerruf ist bestätigt");
+    }
+
+    /**
+     * Follows the withdrawal function from the account page and then presses whatever confirms, counting the steps
+     * between: the law asks for exactly one confirming step, labelled as it says.
+     */
+    private void auditWithdrawal(String browserLanguage, String language, String function, String confirm,
+                                 String confirmed) {
         try (Browser browser = new Browser(base, browserLanguage)) {
             TestData.Person person = TestData.newSubscriber(base, language);
             browser.signIn(person.email(), person.password());
+            List<String> pressure = new ArrayList<>(forbiddenIn(browser.text()));
+            int requiredFields = browser.requiredFields();
+            browser.follow(function);
+            int clicks = 1;
+            int confirmingSteps = 0;
+            while (!browser.heading().equals(confirmed) && confirmingSteps < MOST_CLICKS_TRIED) {
+                requiredFields += browser.requiredFields();
+                pressure.addAll(forbiddenIn(browser.text()));
+                List<String> labels = browser.driverFind(By.cssSelector("main input[type=submit], main button"))
+                        .stream().map(button -> button.getAttribute("value")).toList();
+                assertEquals(List.of(confirm), labels, "the confirming step's one button, as the law words it");
+                browser.press(confirm);
+                clicks++;
+                confirmingSteps++;
+            }
+            requiredFields += browser.requiredFields();
+            pressure.addAll(forbiddenIn(browser.text()));
+            System.out.printf("Flow audit (%s): %d click(s) from the account page to a confirmed withdrawal,"
+                    + " %d confirming step(s), %d required field(s), %d pressure phrase(s)%n", language, clicks,
+                    confirmingSteps, requiredFields, pressure.size());
+
+            assertEquals(confirmed, browser.heading());
+            assertEquals(1, confirmingSteps, "confirming steps between the function and a confirmed withdrawal");
+            assertEquals(2, clicks, "clicks from the account page to a confirmed withdrawal");
+            assertEquals(0, requiredFields, "required fields on the way");
+            assertEquals(List.of(), pressure, "pressure on the way out");
+        }
+    }
+
+    private void audit(String browserLanguage, String language, String confirmed, String withdrawalFunction) {
+        try (Browser browser = new Browser(base, browserLanguage)) {
+            TestData.Person person = TestData.newSubscriber(base, language);
+            browser.signIn(person.email(), person.password());
+            assertEquals(1, browser.driverFind(By.linkText(withdrawalFunction)).size(),
+                    "the audit runs with the withdrawal function on the page");
             List<String> pressure = new ArrayList<>();
             int requiredFields = 0;
             int clicks = 0;

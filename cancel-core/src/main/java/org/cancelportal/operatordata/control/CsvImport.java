@@ -29,7 +29,8 @@ import org.apache.commons.csv.CSVRecord;
 public class CsvImport {
 
     public static final List<String> COLUMNS = List.of("subscriber_id", "email", "name", "locale", "time_zone",
-            "subscription_id", "plan", "started_at", "current_period_start", "current_period_end", "trial_ends_at", "country");
+            "subscription_id", "plan", "started_at", "current_period_start", "current_period_end", "trial_ends_at",
+            "country", "service_start_requested");
     private static final Set<String> REQUIRED = Set.of("subscriber_id", "email", "name");
     public static final int MAX_ROWS = 10_000;
 
@@ -106,6 +107,7 @@ public class CsvImport {
             violations(subscription).stream().map(problem -> problem.renamed("subscriber", "subscriber_id"))
                     .forEach(problems::add);
         }
+        Boolean startRequested = bool(record, "service_start_requested", problems);
         if (!problems.isEmpty()) {
             return problems;
         }
@@ -113,6 +115,9 @@ public class CsvImport {
             counts.subscriber(upserts.subscriber(source, subscriberId, subscriber).created());
             if (subscription != null) {
                 counts.subscription(upserts.subscription(source, subscriptionId, subscription));
+                if (startRequested != null) {
+                    upserts.serviceStartRequested(source, subscriptionId, startRequested);
+                }
             }
             return List.of();
         } catch (InvalidFieldsException e) {
@@ -132,6 +137,19 @@ public class CsvImport {
     private static String value(CSVRecord record, String column) {
         String value = record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** An optional true or false (any case); empty means "leave as it is". */
+    private static Boolean bool(CSVRecord record, String column, List<FieldProblem> problems) {
+        String text = value(record, column);
+        if (text == null) {
+            return null;
+        }
+        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(text);
+        }
+        problems.add(new FieldProblem(column, "Say true or false, or leave it empty."));
+        return null;
     }
 
     private static Instant instant(CSVRecord record, String column, List<FieldProblem> problems) {

@@ -147,7 +147,8 @@ public class OperatorUpserts {
                     source.channel());
             return new Upserted<>(subscription, false, true);
         }
-        if (subscription.getStatus() == SubscriptionStatus.CANCELLED) {
+        if (subscription.getStatus() == SubscriptionStatus.CANCELLED
+                || subscription.getStatus() == SubscriptionStatus.WITHDRAWN) {
             throw new ConflictException("externalId", "This subscription has ended; it cannot be changed.");
         }
         Plan before = subscription.getPlan();
@@ -156,5 +157,23 @@ public class OperatorUpserts {
         audit.record(source.actor(), source.channel(), "SUBSCRIPTION_UPDATED", "Subscription", subscription.getId(), null,
                 subscription.getStatus(), "plan " + plan.getCode() + ", period until " + periodEnd);
         return new Upserted<>(subscription, false);
+    }
+
+    /**
+     * Whether the consumer asked for the service to start within the withdrawal period, as the operator's shop
+     * recorded it: it decides whether a withdrawal refunds everything or keeps back the days used. Audited when it
+     * changes.
+     */
+    public void serviceStartRequested(ChangeSource source, String externalId, boolean requested) {
+        Subscription subscription = records.subscription(source.operator(), externalId,
+                LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new IllegalStateException("No subscription "
+                        + externalId));
+        if (subscription.isServiceStartRequested() == requested) {
+            return;
+        }
+        subscription.setServiceStartRequested(requested);
+        audit.record(source.actor(), source.channel(), "SERVICE_START_REQUESTED_SET", "Subscription",
+                subscription.getId(), null, subscription.getStatus(), "service start requested within the"
+                        + " withdrawal period: " + requested);
     }
 }

@@ -41,6 +41,7 @@ public class PersonalDataEraser {
         run("UPDATE audit_entry SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
         run("UPDATE cancellation SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
         run("UPDATE cancellation SET undone_by = ?2 WHERE lower(undone_by) = lower(?1)", email, pseudonym);
+        run("UPDATE withdrawal SET actor = ?2 WHERE lower(actor) = lower(?1)", email, pseudonym);
         run("DELETE FROM app_user WHERE subscriber_id = ?1 OR lower(username) = lower(?2)", subscriberId, email);
         run(SurveyRetention.forgetDeliveries("r.subscriber_id = ?1"), subscriberId);
         // An answer not yet sent to the operator never is: the person asked for their data to go, its words may name
@@ -53,6 +54,9 @@ public class PersonalDataEraser {
         run("UPDATE cancellation_declaration SET contract = 'Erased', name = 'Erased', account_email = 'erased@invalid',"
                 + " confirmation_email = 'erased@invalid', reason = CASE WHEN reason IS NULL THEN NULL ELSE 'Erased' END"
                 + " WHERE lower(account_email) = lower(?1) OR lower(confirmation_email) = lower(?1)", email);
+        run("UPDATE withdrawal_declaration SET contract = 'Erased', name = 'Erased', email = 'erased@invalid'"
+                + " WHERE lower(email) = lower(?1) OR subscription_id IN (SELECT id FROM subscription"
+                + " WHERE subscriber_id = ?2)", email, subscriberId);
         run("UPDATE subscriber SET email = 'erased-' || id || '@invalid', name = 'Erased', external_id = NULL"
                 + " WHERE id = ?1", subscriberId);
         audit.record(requestedBy, Channel.SUPPORT, "PERSONAL_DATA_ERASED", "Subscriber", subscriberId, null, null,

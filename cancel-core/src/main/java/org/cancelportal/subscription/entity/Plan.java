@@ -29,6 +29,10 @@ public class Plan {
     @Column(name = "billing_period")
     private BillingPeriod billingPeriod;
 
+    /** Null: the portal's default period applies; 0: the right of withdrawal does not apply to this plan. */
+    @Column(name = "withdrawal_days")
+    private Integer withdrawalDays;
+
     protected Plan() {
     }
 
@@ -58,5 +62,13 @@ public class Plan {
 
     public BillingPeriod getBillingPeriod() {
         return billingPeriod;
+    }
+
+    public Integer getWithdrawalDays() {
+        return withdrawalDays;
+    }
+
+    public void setWithdrawalDays(Integer withdrawalDays) {
+        this.withdrawalDays = withdrawalDays;
     }
 }

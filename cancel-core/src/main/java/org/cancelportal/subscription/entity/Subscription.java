@@ -51,6 +51,9 @@ public class Subscription {
     @Column(name = "current_period_end")
     private Instant currentPeriodEnd;
 
+    @Column(name = "service_start_requested")
+    private boolean serviceStartRequested;
+
     @Version
     private long version;
 
@@ -147,10 +150,34 @@ public class Subscription {
     }
 
     public void end() {
-        if (status == SubscriptionStatus.CANCELLED) {
+        if (status == SubscriptionStatus.CANCELLED || status == SubscriptionStatus.WITHDRAWN) {
             throw new IllegalStateException("Subscription " + id + " has ended already");
         }
         status = SubscriptionStatus.CANCELLED;
+    }
+
+    /**
+     * Withdrawal ends the contract from its start. A scheduled cancellation is superseded by it; an ended contract
+     * cannot be withdrawn from.
+     */
+    public void withdraw() {
+        if (status != SubscriptionStatus.ACTIVE && status != SubscriptionStatus.CANCELLATION_SCHEDULED) {
+            throw new IllegalStateException("Subscription " + id + " is " + status + ", it cannot be withdrawn from");
+        }
+        status = SubscriptionStatus.WITHDRAWN;
+    }
+
+    public boolean isWithdrawable() {
+        return status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.CANCELLATION_SCHEDULED;
+    }
+
+    /** Whether the consumer asked for the service to start within the withdrawal period (the operator says). */
+    public boolean isServiceStartRequested() {
+        return serviceStartRequested;
+    }
+
+    public void setServiceStartRequested(boolean serviceStartRequested) {
+        this.serviceStartRequested = serviceStartRequested;
     }
 
     /** Undo: only a cancellation that has not yet ended the subscription can be taken back. */

@@ -4,5 +4,7 @@ public enum SubscriptionStatus {
     ACTIVE,
     /** Cancelled, still usable until the cancellation's effective date. */
     CANCELLATION_SCHEDULED,
-    CANCELLED
+    CANCELLED,
+    /** Withdrawn within the withdrawal period: the contract ended from its start, with a refund. */
+    WITHDRAWN
 }

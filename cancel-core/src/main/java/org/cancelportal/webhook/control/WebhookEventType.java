@@ -13,7 +13,9 @@ public enum WebhookEventType {
     REFUND_DUE("refund.due"),
     REFUND_OVERDUE("refund.overdue"),
     DECLARATION_RECEIVED("declaration.received"),
-    SURVEY_RESPONSE_RECEIVED("survey.response_received");
+    SURVEY_RESPONSE_RECEIVED("survey.response_received"),
+    /** A withdrawal within the withdrawal period: the contract ended from its start, with the refund it owes. */
+    SUBSCRIPTION_WITHDRAWN("subscription.withdrawn");
 
     private final String wireName;
 

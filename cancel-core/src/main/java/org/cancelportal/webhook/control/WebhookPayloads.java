@@ -17,6 +17,7 @@ import org.cancelportal.cancellation.control.CancellationEvents;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.publiccancel.control.DeclarationEvents;
+import org.cancelportal.withdrawal.control.WithdrawalEvents;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.publiccancel.entity.Declared;
 import org.cancelportal.refund.control.RefundEvents;
@@ -115,6 +116,7 @@ public class WebhookPayloads {
             case RefundEvents.DUE -> Optional.of(WebhookEventType.REFUND_DUE);
             case RefundEvents.OVERDUE -> Optional.of(WebhookEventType.REFUND_OVERDUE);
             case SurveyAnnouncements.ANNOUNCED -> Optional.of(WebhookEventType.SURVEY_RESPONSE_RECEIVED);
+            case WithdrawalEvents.WITHDRAWN -> Optional.of(WebhookEventType.SUBSCRIPTION_WITHDRAWN);
             default -> Optional.empty();
         };
     }
@@ -134,6 +136,7 @@ public class WebhookPayloads {
                     .add("reported_period", Json.createObjectBuilder()
                             .add("start", payload.getString("reportedPeriodStart"))
                             .add("end", payload.getString("reportedPeriodEnd")));
+            case SUBSCRIPTION_WITHDRAWN -> data.add("withdrawal", withdrawal(payload));
             default -> data.add("cancellation", cancellation(payload));
         }
         return envelope(event, type, data);
@@ -161,6 +164,26 @@ public class WebhookPayloads {
             cancellation.add("undone_at", payload.getString("undoneAt"));
         }
         return cancellation;
+    }
+
+    /** A withdrawal, never shaped like a cancellation: the contract ended from its start, with what it owes back. */
+    private static JsonObjectBuilder withdrawal(JsonObject payload) {
+        JsonObject refund = payload.getJsonObject("refund");
+        JsonObjectBuilder withdrawal = Json.createObjectBuilder()
+                .add("reference", payload.getString("reference"))
+                .add("channel", payload.getString("channel"))
+                .add("received_at", payload.getString("receivedAt"))
+                .add("ended_at", payload.getString("carriedOutAt"))
+                .add("refund", Json.createObjectBuilder()
+                        .add("amount", amount(refund.getJsonNumber("amount").bigDecimalValue()))
+                        .add("currency", refund.getString("currency"))
+                        .add("paid", amount(refund.getJsonNumber("paid").bigDecimalValue()))
+                        .add("basis", refund.getString("basis").toLowerCase(java.util.Locale.ROOT))
+                        .add("days_used", refund.getInt("daysUsed"))
+                        .add("period_days", refund.getInt("periodDays")));
+        withdrawal.add("superseded_cancellation", payload.containsKey("supersededCancellation")
+                ? Json.createValue(payload.getString("supersededCancellation")) : JsonValue.NULL);
+        return withdrawal;
     }
 
     private static JsonObjectBuilder refund(JsonObject payload) {

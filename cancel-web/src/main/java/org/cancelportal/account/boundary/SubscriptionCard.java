@@ -25,6 +25,10 @@ public record SubscriptionCard(long subscriptionId, String planName, String pric
         return status == SubscriptionStatus.CANCELLED;
     }
 
+    public boolean isWithdrawn() {
+        return status == SubscriptionStatus.WITHDRAWN;
+    }
+
     public boolean isSingleOption() {
         return options.size() == 1;
     }

@@ -117,7 +117,13 @@ public class ReceiptPage implements Serializable {
                         new LocalizedFormat(format.locale(), zone)),
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
-                cancellationService.policy().mayUndo(c, now), currentSubscriber.requester().isPresent());
+                cancellationService.policy().mayUndo(c, now) && !supersededByWithdrawal(c),
+                currentSubscriber.requester().isPresent());
+    }
+
+    /** A withdrawal took this cancellation's place: the contract has ended, so there is nothing to undo. */
+    private static boolean supersededByWithdrawal(Cancellation c) {
+        return c.getSubscription().getStatus() == org.cancelportal.subscription.entity.SubscriptionStatus.WITHDRAWN;
     }
 
     public String getReference() {

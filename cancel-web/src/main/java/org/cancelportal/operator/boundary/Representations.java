@@ -13,6 +13,8 @@ import org.cancelportal.refund.entity.Refund;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.withdrawal.entity.Withdrawal;
+import org.cancelportal.withdrawal.entity.WithdrawalRefund;
 
 /**
  * What the API shows of our records: the operator's own ids, never our internal ones, and times in UTC. A
@@ -44,6 +46,7 @@ final class Representations {
                 .add("current_period_start", subscription.getCurrentPeriodStart().toString())
                 .add("current_period_end", subscription.getCurrentPeriodEnd().toString());
         time(json, "trial_ends_at", subscription.getTrialEndsAt());
+        json.add("service_start_requested", subscription.isServiceStartRequested());
         if (inForce == null) {
             json.addNull("cancellation");
         } else {
@@ -62,6 +65,35 @@ final class Representations {
                 .add("channel", cancellation.getChannel().name())
                 .add("refund", money(cancellation.getRefund()));
         time(json, "undone_at", cancellation.getUndoneAt());
+        return json.build();
+    }
+
+    /** A withdrawal, apart from cancellations: received when, ended when, and the refund it owes with its basis. */
+    static JsonObject withdrawal(Withdrawal withdrawal) {
+        WithdrawalRefund refund = withdrawal.getRefund();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("reference", withdrawal.getReference())
+                .add("subscription", withdrawal.getSubscription().getExternalReference())
+                .add("received_at", withdrawal.getReceivedAt().toString())
+                .add("ended_at", withdrawal.getCarriedOutAt().toString())
+                .add("channel", withdrawal.getChannel().name())
+                .add("refund", Json.createObjectBuilder(money(refund.refund()))
+                        .add("paid", money(refund.paid()).getString("amount"))
+                        .add("basis", refund.basis().name().toLowerCase(java.util.Locale.ROOT))
+                        .add("days_used", refund.daysUsed())
+                        .add("period_days", refund.periodDays()));
+        text(json, "superseded_cancellation", withdrawal.getSupersededCancellation());
+        return json.build();
+    }
+
+    /** The subscription's representation with its withdrawal (null while there is none). */
+    static JsonObject withWithdrawal(JsonObject subscription, Withdrawal withdrawal) {
+        JsonObjectBuilder json = Json.createObjectBuilder(subscription);
+        if (withdrawal == null) {
+            json.addNull("withdrawal");
+        } else {
+            json.add("withdrawal", withdrawal(withdrawal));
+        }
         return json.build();
     }
 

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubscriptionsResource {
 
     private static final Set<String> FIELDS = Set.of("subscriber", "plan", "started_at", "current_period_start",
-            "current_period_end", "trial_ends_at");
+            "current_period_end", "trial_ends_at", "service_start_requested");
 
     @Inject
     CallingOperator caller;
@@ -53,7 +53,10 @@ public class SubscriptionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create or update a subscription",
             description = "Idempotent. Body: subscriber (your id for them), plan (code), started_at,"
-                    + " current_period_start, current_period_end, trial_ends_at (optional); times in UTC, ISO 8601."
+                    + " current_period_start, current_period_end, trial_ends_at (optional); times in UTC, ISO 8601;"
+                    + " service_start_requested (optional, true/false, false for a new one): whether the consumer"
+                    + " asked for the service to start within the withdrawal period, so that a withdrawal keeps back"
+                    + " the days used."
                     + " A renewal or plan change updates the period and plan. A period reaching past the date of a"
                     + " cancellation in force is not applied: the answer says renewal_held_back, support is told,"
                     + " and the event subscription.renewed_after_cancellation goes to your webhook endpoints.")
@@ -64,13 +67,18 @@ public class SubscriptionsResource {
     public Response put(@PathParam("externalId") String externalId, String body) {
         JsonObject json = bodies.object(body);
         JsonFields fields = new JsonFields(json, FIELDS);
+        Boolean startRequested = fields.bool("service_start_requested");
         SubscriptionDetails details = bodies.checked(new SubscriptionDetails(fields.string("subscriber"),
                 fields.string("plan"), fields.instant("started_at"), fields.instant("current_period_start"),
                 fields.instant("current_period_end"), fields.instant("trial_ends_at")), fields);
         Upserted<Subscription> result = upserts.subscription(ChangeSource.api(caller.account()), externalId, details);
         Subscription subscription = result.record();
-        jakarta.json.JsonObject answer = Representations.subscription(subscription,
-                records.inForce(List.of(subscription)).get(subscription.getId()));
+        if (startRequested != null) {
+            upserts.serviceStartRequested(ChangeSource.api(caller.account()), externalId, startRequested);
+            subscription.setServiceStartRequested(startRequested);
+        }
+        jakarta.json.JsonObject answer = withWithdrawal(Representations.subscription(subscription,
+                records.inForce(List.of(subscription)).get(subscription.getId())), subscription);
         if (result.renewalHeldBack()) {
             answer = jakarta.json.Json.createObjectBuilder(answer).add("renewal_held_back", "This subscription's"
                     + " cancellation is in force, and its subscriber was told they will not be charged again. The"
@@ -88,8 +96,8 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "404", description = "You have no subscription with this id")
     public Response get(@PathParam("externalId") String externalId) {
         return records.subscription(caller.account(), externalId, LockModeType.NONE)
-                .map(subscription -> Response.ok(Representations.subscription(subscription,
-                        records.inForce(List.of(subscription)).get(subscription.getId()))).build())
+                .map(subscription -> Response.ok(withWithdrawal(Representations.subscription(subscription,
+                        records.inForce(List.of(subscription)).get(subscription.getId())), subscription)).build())
                 .orElseGet(() -> ProblemDetails.of(Response.Status.NOT_FOUND,
                         "You have no subscription with this id."));
     }
@@ -104,7 +112,14 @@ public class SubscriptionsResource {
         OperatorRecords.Page<Subscription> found = records.subscriptions(caller.account(), page.after(), page.limit());
         Map<Long, Cancellation> inForce = records.inForce(found.items());
         return Response.ok(Representations.page(found.items(), found.nextAfter(),
-                subscription -> Representations.subscription(subscription, inForce.get(subscription.getId()))))
-                .build();
+                subscription -> withWithdrawal(Representations.subscription(subscription,
+                        inForce.get(subscription.getId())), subscription))).build();
+    }
+
+    @Inject
+    org.cancelportal.withdrawal.control.Withdrawals withdrawals;
+
+    private jakarta.json.JsonObject withWithdrawal(jakarta.json.JsonObject json, Subscription subscription) {
+        return Representations.withWithdrawal(json, withdrawals.of(subscription.getId()).orElse(null));
     }
 }

@@ -14,7 +14,7 @@ import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
  * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back, each public-form
- * declaration left to support and each survey answer once it is final, to the operators' webhook endpoints, as
+ * declaration left to support, each survey answer once it is final and each withdrawal, to the operators' webhook endpoints, as
  * deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the other endpoints.
  */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class WebhookFanOut implements OutboxConsumer {
     public Set<String> eventTypes() {
         return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED,
                 RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT, DeclarationEvents.WAITING,
-                SurveyAnnouncements.ANNOUNCED);
+                SurveyAnnouncements.ANNOUNCED, org.cancelportal.withdrawal.control.WithdrawalEvents.WITHDRAWN);
     }
 
     @Override

@@ -89,6 +89,9 @@ public class DemoData {
         Plan fitness = plan("fitness-online-monthly-eur", "Fitness Online", "19.90", "EUR", BillingPeriod.MONTHLY);
         Plan news = plan("daily-news-monthly-usd", "Daily News Digital", "12.00", "USD", BillingPeriod.MONTHLY);
         Plan cloud = plan("cloud-1tb-yearly-usd", "Cloud Storage 1 TB", "99.00", "USD", BillingPeriod.YEARLY);
+        // The EU right of withdrawal: the euro plans take the portal's default period (14 days), the US plans have none
+        news.setWithdrawalDays(0);
+        cloud.setWithdrawalDays(0);
 
         Subscriber anna = subscriber("anna@example.com", "Anna Schmidt", Locale.GERMAN, "Europe/Berlin");
         active(anna, streamingBasic, 10);
@@ -114,6 +117,8 @@ public class DemoData {
 
         Subscriber eva = subscriber("eva@example.com", "Eva Müller", Locale.GERMAN, "Europe/Vienna");
         Subscription evaPremium = active(eva, streamingPremium, 5);
+        // she asked for the service to start at once, so a withdrawal keeps back the days she used
+        evaPremium.setServiceStartRequested(true);
         // Eva came through the demo operator's shop: its API knows her as cus_eva, her subscription as sub_eva
         OperatorAccount shop = operators.register("demo-shop", "Demo Shop",
                 List.of("http://localhost:9080", "https://shop.example.com"), LinkSigner.hash(OPERATOR_KEY));

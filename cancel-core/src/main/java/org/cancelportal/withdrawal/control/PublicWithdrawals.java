@@ -1,0 +1,146 @@
+package org.cancelportal.withdrawal.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.cancelportal.audit.control.AuditTrail;
+import org.cancelportal.cancellation.control.NotFoundException;
+import org.cancelportal.cancellation.control.ReferenceGenerator;
+import org.cancelportal.cancellation.control.Requester;
+import org.cancelportal.cancellation.entity.Channel;
+import org.cancelportal.outbox.control.Outbox;
+import org.cancelportal.publiccancel.control.PublicCancelThrottle;
+import org.cancelportal.publiccancel.control.SubscriptionCandidates;
+import org.cancelportal.publiccancel.entity.DeclarationKind;
+import org.cancelportal.publiccancel.entity.Declared;
+import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.withdrawal.entity.Withdrawal;
+import org.cancelportal.withdrawal.entity.WithdrawalDeclaration;
+
+/**
+ * Withdrawals declared without signing in. Every declaration is kept with its time of receipt and acknowledged to the
+ * address typed, the same whether or not it named a contract. Only when it names one contract for certain (matched as
+ * on the public cancel page) that is still inside its withdrawal period does the account's own address get a signed
+ * link to confirm it; the withdrawal is carried out when that link is used, counted from the original time of
+ * receipt. So a stranger who knows a person's name, email and plan can end nothing.
+ */
+@ApplicationScoped
+public class PublicWithdrawals {
+
+    public static final String AGGREGATE = "WithdrawalDeclaration";
+    /** To the address typed: the declaration reached us (no free text, nothing about a match). */
+    public static final String DECLARED = "WithdrawalDeclared";
+    /** To the account's own address: confirm the withdrawal with the signed link, or ignore it. */
+    public static final String CONFIRMATION_REQUESTED = "WithdrawalConfirmationRequested";
+    static final String REFERENCE_PREFIX = "WR-";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PublicCancelThrottle throttle;
+
+    @Inject
+    SubscriptionCandidates candidates;
+
+    @Inject
+    WithdrawalPolicy policy;
+
+    @Inject
+    WithdrawalService withdrawals;
+
+    @Inject
+    ReferenceGenerator references;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Records the declaration and queues its acknowledgement (and, for a certain match, the request to confirm).
+     *
+     * @throws PublicWithdrawalThrottledException too many declarations from this address lately; nothing recorded
+     */
+    @Transactional
+    public WithdrawalDeclaration declare(PublicWithdrawalForm form, Locale locale, String clientAddress) {
+        Instant now = clock.instant();
+        throttle.refusedFor(clientAddress, now).ifPresent(wait -> {
+            throw new PublicWithdrawalThrottledException(wait);
+        });
+        throttle.declared(clientAddress, now);
+        String email = form.email().strip();
+        Declared declared = new Declared(form.contract().strip(), form.name().strip(), email,
+                DeclarationKind.ORDINARY, null, null, email, locale);
+        Subscription named = candidates.match(declared)
+                .map(candidate -> em.find(Subscription.class, candidate.subscriptionId()))
+                .filter(subscription -> policy.mayWithdraw(subscription, now))
+                .orElse(null);
+        WithdrawalDeclaration declaration = new WithdrawalDeclaration(uniqueReference(), now, declared.name(),
+                declared.contract(), email, locale, named);
+        em.persist(declaration);
+        em.flush();
+        var payload = Json.createObjectBuilder().add("declarationId", declaration.getId())
+                .add("reference", declaration.getReference()).build();
+        outbox.publish(AGGREGATE, declaration.getId(), DECLARED, payload);
+        if (named != null) {
+            outbox.publish(AGGREGATE, declaration.getId(), CONFIRMATION_REQUESTED, payload);
+            audit.record(email, Channel.PUBLIC_FORM, "WITHDRAWAL_DECLARED", WithdrawalService.SUBJECT_SUBSCRIPTION,
+                    named.getId(), named.getStatus(), named.getStatus(), "declaration " + declaration.getReference()
+                            + ", waiting for the account's own address to confirm");
+        }
+        return declaration;
+    }
+
+    public Optional<WithdrawalDeclaration> byReference(String reference) {
+        return em.createQuery("select d from WithdrawalDeclaration d where d.reference = :reference",
+                WithdrawalDeclaration.class).setParameter("reference", reference).getResultStream().findFirst();
+    }
+
+    /**
+     * Carries out the declared withdrawal, as of its time of receipt; using the link again answers with the same
+     * withdrawal.
+     *
+     * @throws NotFoundException              the declaration named no contract for certain
+     * @throws WithdrawalNotPossibleException the contract ended meanwhile in another way
+     */
+    @Transactional(dontRollbackOn = NotFoundException.class)
+    public Withdrawal confirm(String reference) {
+        WithdrawalDeclaration declaration = em.createQuery("select d from WithdrawalDeclaration d"
+                        + " where d.reference = :reference", WithdrawalDeclaration.class)
+                .setParameter("reference", reference).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .filter(found -> found.getSubscription() != null)
+                .orElseThrow(() -> new NotFoundException(AGGREGATE + " " + reference));
+        if (declaration.getWithdrawal() != null) {
+            return declaration.getWithdrawal();
+        }
+        String key = "declaration:" + declaration.getReference();
+        Withdrawal withdrawal = withdrawals.withdraw(new WithdrawCommand(declaration.getSubscription().getId(),
+                Requester.publicForm(declaration.getEmail()), key, declaration.getReceivedAt()));
+        if (key.equals(withdrawal.getIdempotencyKey())) {
+            declaration.carriedOut(withdrawal);
+        }
+        return withdrawal;
+    }
+
+    private String uniqueReference() {
+        String reference = references.next(REFERENCE_PREFIX);
+        while (byReference(reference).isPresent()) {
+            reference = references.next(REFERENCE_PREFIX);
+        }
+        return reference;
+    }
+}

@@ -1,0 +1,46 @@
+package org.cancelportal.it.support;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * For the withdrawal tests: POST /test-fixtures/withdrawal-terms?subscription=&amp;started-days-ago=&amp;start-requested=
+ * &amp;plan-days= sets what is given (see WithdrawalFixtures); GET /test-fixtures/withdrawal-terms?subscription= reads
+ * what the database holds about its withdrawal, ?declared= how many of its withdrawals count from the time of receipt
+ * of the public declaration that carried them out.
+ */
+@WebServlet("/test-fixtures/withdrawal-terms")
+public class WithdrawalFixtureServlet extends HttpServlet {
+
+    @Inject
+    WithdrawalFixtures fixtures;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        if (request.getParameter("declared") != null) {
+            response.getWriter().write(String.valueOf(fixtures.receivedAsDeclared(
+                    Long.parseLong(request.getParameter("declared")))));
+            return;
+        }
+        response.getWriter().write(fixtures.records(Long.parseLong(request.getParameter("subscription"))));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        long subscription = Long.parseLong(request.getParameter("subscription"));
+        if (request.getParameter("started-days-ago") != null) {
+            fixtures.startedDaysAgo(subscription, Integer.parseInt(request.getParameter("started-days-ago")));
+        }
+        if (request.getParameter("start-requested") != null) {
+            fixtures.serviceStartRequested(subscription, Boolean.parseBoolean(request.getParameter("start-requested")));
+        }
+        if (request.getParameter("plan-days") != null) {
+            fixtures.planDays(subscription, Integer.parseInt(request.getParameter("plan-days")));
+        }
+    }
+}
