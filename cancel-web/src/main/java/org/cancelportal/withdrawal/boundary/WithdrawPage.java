@@ -57,7 +57,7 @@ public class WithdrawPage implements Serializable {
     private final String requestKey = UUID.randomUUID().toString();
 
     public void load() {
-        if (subscription == null) {
+        if (subscription == null || !currentSubscriber.maySee(subscription)) {
             navigation.notFound();
             return;
         }
@@ -72,6 +72,10 @@ public class WithdrawPage implements Serializable {
     }
 
     public void confirm() {
+        if (!currentSubscriber.maySee(subscription)) {
+            navigation.notFound();
+            return;
+        }
         try {
             Withdrawal withdrawal = service.withdraw(WithdrawCommand.now(subscription, requester(), requestKey));
             navigation.redirect("/withdrawal?ref=" + URLEncoder.encode(withdrawal.getReference(),

@@ -56,7 +56,11 @@ public class WithdrawalPage implements Serializable {
             return;
         }
         try {
-            view = toView(service.confirmation(normalised, requester.get()));
+            Withdrawal found = service.confirmation(normalised, requester.get());
+            if (!currentSubscriber.maySee(found.getSubscription().getId())) {
+                throw new NotFoundException("Withdrawal");
+            }
+            view = toView(found);
         } catch (NotFoundException e) {
             navigation.notFound();
         }
