@@ -215,9 +215,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * With the page's scripts switched off, its timers never fire, and some of axe-core's checks wait on one (a page
-     * with a list of links hung until the script timeout). The library's own way runs those parts in a blank window,
-     * where timers run.
+     * With the page's scripts switched off, its timers never fire, and axe-core's run inside such a page can wait on
+     * one until the script timeout (seen on the reminder's used-link page and the public form's confirmation page).
+     * The library's own way, slower, finishes the run in a blank window, where timers fire.
      */
     private static com.deque.html.axecore.selenium.AxeBuilder axeWithoutPageTimers() {
         return new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG_21_AA);
