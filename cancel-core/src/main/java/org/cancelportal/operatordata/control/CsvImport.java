@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.apache.commons.csv.CSVRecord;
  * Imports an operator's subscribers and subscriptions from a CSV file, one row each: the subscriber's columns, and
  * optionally a subscription of theirs. Every row is checked as the API checks a request (Bean Validation, then the
  * rules that need the database); a report lists each rejected row with its reasons. All or nothing: one rejected row,
- * and no row is imported.
+ * and no row is imported. A file whose first line names plan_code is a plans file instead (see {@link #PLAN_COLUMNS}):
+ * one of the operator's own plans a row, as the API puts them.
  */
 @ApplicationScoped
 public class CsvImport {
@@ -32,6 +34,11 @@ public class CsvImport {
             "subscription_id", "plan", "started_at", "current_period_start", "current_period_end", "trial_ends_at",
             "country", "service_start_requested");
     private static final Set<String> REQUIRED = Set.of("subscriber_id", "email", "name");
+    /** A file whose first line names plan_code is a plans file: one of the operator's own plans a row. */
+    public static final List<String> PLAN_COLUMNS = List.of("plan_code", "name", "price", "currency",
+            "billing_period", "withdrawal_days", "price_effective_at");
+    private static final Set<String> PLAN_REQUIRED = Set.of("plan_code", "name", "price", "currency",
+            "billing_period");
     public static final int MAX_ROWS = 10_000;
 
     @Inject
@@ -39,6 +46,9 @@ public class CsvImport {
 
     @Inject
     Validator validator;
+
+    @Inject
+    OperatorPlans plans;
 
     /**
      * Checks every row and, if all are fine and {@code apply} is set, imports them in one transaction.
@@ -53,12 +63,16 @@ public class CsvImport {
         int rows = 0;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).get().parse(csv)) {
-            checkHeader(parser.getHeaderNames());
+            boolean planFile = parser.getHeaderNames().contains("plan_code");
+            counts.planFile = planFile;
+            checkHeader(parser.getHeaderNames(), planFile ? PLAN_COLUMNS : COLUMNS,
+                    planFile ? PLAN_REQUIRED : REQUIRED);
             for (CSVRecord record : parser) {
                 if (++rows > MAX_ROWS) {
                     throw new InvalidFieldsException("file", "A file has at most " + MAX_ROWS + " rows; split it.");
                 }
-                List<FieldProblem> problems = importRow(source, record, counts);
+                List<FieldProblem> problems = planFile ? importPlan(source, record, counts)
+                        : importRow(source, record, counts);
                 if (!problems.isEmpty()) {
                     rejected.add(new ImportReport.RejectedRow(record.getRecordNumber(), problems));
                 }
@@ -67,20 +81,22 @@ public class CsvImport {
             throw new InvalidFieldsException("file", "The file could not be read as CSV: " + e.getMessage());
         }
         ImportReport report = new ImportReport(rows, rejected, counts.subscribersCreated, counts.subscribersUpdated,
-                counts.subscriptionsCreated, counts.subscriptionsUpdated, counts.renewalsHeldBack);
+                counts.subscriptionsCreated, counts.subscriptionsUpdated, counts.renewalsHeldBack,
+                counts.planFile ? new ImportReport.Plans(counts.plansCreated, counts.plansUpdated,
+                        counts.priceNotices, counts.lateNotices) : null);
         if (!apply || !report.accepted()) {
             throw new ImportNotAppliedException(report);
         }
         return report;
     }
 
-    private static void checkHeader(List<String> header) {
+    private static void checkHeader(List<String> header, List<String> columns, Set<String> required) {
         List<String> unknown = header.stream().map(name -> name.toLowerCase(Locale.ROOT))
-                .filter(name -> !COLUMNS.contains(name)).toList();
-        List<String> missing = REQUIRED.stream().filter(name -> !header.contains(name)).sorted().toList();
+                .filter(name -> !columns.contains(name)).toList();
+        List<String> missing = required.stream().filter(name -> !header.contains(name)).sorted().toList();
         if (!unknown.isEmpty() || !missing.isEmpty()) {
             throw new InvalidFieldsException("file", "The first line must name the columns: "
-                    + String.join(",", COLUMNS) + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
+                    + String.join(",", columns) + (missing.isEmpty() ? "" : ". Missing: " + String.join(", ", missing))
                     + (unknown.isEmpty() ? "" : ". Not known: " + String.join(", ", unknown)) + ".");
         }
     }
@@ -128,6 +144,41 @@ public class CsvImport {
         }
     }
 
+    /** One of the operator's own plans, checked and put as PUT /api/v1/plans/{code} puts it. */
+    private List<FieldProblem> importPlan(ChangeSource source, CSVRecord record, Counts counts) {
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal price = null;
+        String priceText = value(record, "price");
+        try {
+            price = priceText == null ? null : new BigDecimal(priceText);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("price", "Give the price as a number such as 9.99."));
+        }
+        Integer withdrawalDays = null;
+        String daysText = value(record, "withdrawal_days");
+        try {
+            withdrawalDays = daysText == null ? null : Integer.valueOf(daysText);
+        } catch (NumberFormatException e) {
+            problems.add(new FieldProblem("withdrawal_days", "Give a whole number of days, or leave it empty for the"
+                    + " portal's default period."));
+        }
+        Instant effective = instant(record, "price_effective_at", problems);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try {
+            OperatorPlans.PlanChange change = plans.put(source, value(record, "plan_code"),
+                    new PlanDetails(value(record, "name"), price, value(record, "currency"),
+                            value(record, "billing_period"), withdrawalDays, effective));
+            counts.plan(change);
+            return List.of();
+        } catch (InvalidFieldsException e) {
+            return e.problems().stream().map(problem -> problem.renamed("code", "plan_code")).toList();
+        } catch (ConflictException e) {
+            return List.of(new FieldProblem(e.field().equals("code") ? "plan_code" : e.field(), e.getMessage()));
+        }
+    }
+
     private List<FieldProblem> violations(Object value) {
         return validator.validate(value).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
@@ -168,6 +219,21 @@ public class CsvImport {
         int subscriptionsCreated;
         int subscriptionsUpdated;
         int renewalsHeldBack;
+        boolean planFile;
+        int plansCreated;
+        int plansUpdated;
+        int priceNotices;
+        int lateNotices;
+
+        void plan(OperatorPlans.PlanChange change) {
+            if (change.created()) {
+                plansCreated++;
+            } else if (change.changed()) {
+                plansUpdated++;
+            }
+            priceNotices += change.told().notices();
+            lateNotices += change.told().late();
+        }
 
         void subscriber(boolean created) {
             if (created) {

@@ -16,8 +16,8 @@ import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.subscription.entity.Subscription;
 
 /**
- * What an operator may read: only its own subscribers, subscriptions and cancellations, found by its own ids. Lists
- * are pages in id order ("keyset"): a page starts after the last id of the one before, so rows added meanwhile are
+ * What an operator may read: only its own subscribers, subscriptions, cancellations and plans (and the shared plans),
+ * found by its own ids. Lists are pages in id order ("keyset"): a page starts after the last id of the one before, so rows added meanwhile are
  * neither skipped nor shown twice.
  */
 @ApplicationScoped
@@ -45,9 +45,29 @@ public class OperatorRecords {
                 .setLockMode(lock).getResultStream().findFirst();
     }
 
-    public Optional<Plan> plan(String code) {
-        return em.createQuery("select p from Plan p where p.code = :code", Plan.class).setParameter("code", code)
+    /** The plan a code names for this operator: its own plan first, else a shared one; never another operator's. */
+    public Optional<Plan> plan(OperatorAccount operator, String code) {
+        return ownPlan(operator, code, LockModeType.NONE).or(() -> sharedPlan(code));
+    }
+
+    public Optional<Plan> ownPlan(OperatorAccount operator, String code, LockModeType lock) {
+        return em.createQuery("select p from Plan p where p.operatorId = :operator and p.code = :code", Plan.class)
+                .setParameter("operator", operator.id()).setParameter("code", code).setLockMode(lock)
                 .getResultStream().findFirst();
+    }
+
+    public Optional<Plan> sharedPlan(String code) {
+        return em.createQuery("select p from Plan p where p.operatorId is null and p.code = :code", Plan.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    /** The plans this operator may use, its own and the shared ones, a page at a time in id order. */
+    public Page<Plan> plans(OperatorAccount operator, long after, int limit) {
+        List<Plan> rows = em.createQuery("select p from Plan p where (p.operatorId = :operator or p.operatorId is"
+                        + " null) and p.id > :after order by p.id", Plan.class)
+                .setParameter("operator", operator.id()).setParameter("after", after)
+                .setMaxResults(limit + 1).getResultList();
+        return page(rows, limit, Plan::getId);
     }
 
     boolean emailTakenByAnother(OperatorAccount operator, String email, Long ownId) {

@@ -96,9 +96,10 @@ public class OperatorUpserts {
             problems.add(new FieldProblem("subscriber", "You have no subscriber with this id. Send the subscriber"
                     + " first (PUT /api/v1/subscribers/{id})."));
         }
-        Optional<Plan> plan = records.plan(details.plan());
+        Optional<Plan> plan = records.plan(operator, details.plan());
         if (plan.isEmpty()) {
-            problems.add(new FieldProblem("plan", "There is no plan with this code."));
+            problems.add(new FieldProblem("plan", "You have no plan with this code, and no shared plan has it. Send"
+                    + " the plan first (PUT /api/v1/plans/{code})."));
         }
         if (!details.currentPeriodEnd().isAfter(details.currentPeriodStart())) {
             problems.add(new FieldProblem("current_period_end", "The period must end after it starts."));

@@ -3,6 +3,7 @@ package org.cancelportal.reminder.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,7 +22,8 @@ import org.cancelportal.subscription.entity.SubscriptionStatus;
 
 /**
  * Writes a notice a subscriber is owed, at most once (the database's unique index decides, on every node), and its
- * outbox event in the same transaction; and reads them back for the email, the support desk and the dashboard.
+ * outbox event in the same transaction; and reads them back for the email, the support desk and the dashboard. A
+ * notice that cannot be inside its legal window is written late, and the operator hears of it (notice.late).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -68,6 +70,16 @@ public class Notices {
         long id = ((Number) inserted.get(0)).longValue();
         if (dueNow) {
             publish(subscription.getId(), id, kind);
+        }
+        if (late) {
+            JsonObjectBuilder payload = Json.createObjectBuilder().add("subscriptionId", subscription.getId())
+                    .add("noticeId", id).add("kind", kind.name()).add("date", date.toString());
+            if (newPrice != null) {
+                payload.add("oldAmount", amount(oldPrice)).add("newAmount", amount(newPrice))
+                        .add("currency", newPrice.currency().getCurrencyCode());
+            }
+            outbox.publish(ReminderEvents.AGGREGATE, subscription.getId(), ReminderEvents.NOTICE_LATE,
+                    payload.build());
         }
         return Optional.of(id);
     }
@@ -134,7 +146,7 @@ public class Notices {
             return false;
         }
         return switch (notice.kind()) {
-            case PRICE_CHANGE -> subscription.getPlan().getPrice().equals(notice.newPrice());
+            case PRICE_CHANGE -> subscription.getPlan().priceAt(notice.date()).equals(notice.newPrice());
             case UK_COOLING_OFF -> subscription.getCurrentPeriodStart().equals(notice.date());
             default -> subscription.getCurrentPeriodEnd().equals(notice.date());
         };

@@ -14,9 +14,9 @@ import org.cancelportal.subscription.entity.Subscription;
 
 /**
  * A price an operator changes for a subscriber (a move to a plan with another price) applies from the next charge,
- * the end of the current period. The notice is written in the same transaction as the change, and goes out on the
+ * the end of the current period. (A change of a plan's own price, for all its subscribers, is {@link PlanPriceNotices}.) The notice is written in the same transaction as the change, and goes out on the
  * first day inside the notice window. A change reported too late for the window is still told, at once, marked late
- * for the support desk and logged: the subscriber is told what will happen, and nobody pretends it was in time.
+ * for the support desk, logged and told to the operator (notice.late): the subscriber is told what will happen, and nobody pretends it was in time.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -35,15 +35,15 @@ public class PriceChanges {
 
     /** Call after the subscription took its new plan and period; nothing happens when the price stays the same. */
     public void afterPlanChange(Subscription subscription, Plan before) {
-        Money oldPrice = before.getPrice();
-        Money newPrice = subscription.getPlan().getPrice();
+        Instant applies = subscription.getCurrentPeriodEnd();
+        Money oldPrice = before.priceAt(applies);
+        Money newPrice = subscription.getPlan().priceAt(applies);
         if (oldPrice.equals(newPrice)) {
             return;
         }
         Subscriber subscriber = subscription.getSubscriber();
         ZoneId zone = subscriber.getTimeZone();
         Jurisdiction jurisdiction = Jurisdiction.of(subscriber.getCountry());
-        Instant applies = subscription.getCurrentPeriodEnd();
         Instant now = clock.instant();
         ReminderRules.Decision decision = settings.rules()
                 .decide(jurisdiction, NoticeKind.PRICE_CHANGE, applies, now, zone).orElseThrow();

@@ -86,10 +86,23 @@ public class Subscription {
         return trialEndsAt != null && !currentPeriodEnd.isAfter(trialEndsAt);
     }
 
-    /** What the subscriber paid for the stored period: nothing for a trial, else the plan's price. */
+    /**
+     * What the subscriber paid for the stored period: nothing for a trial, else the plan's price at the period's
+     * start (a price change made since applies from a later charge).
+     */
     public Money amountChargedForCurrentPeriod() {
-        Money price = plan.getPrice();
+        Money price = currentPrice();
         return isTrialPeriod() ? Money.zero(price.currency()) : price;
+    }
+
+    /** The plan's price for the stored period, as its charge was (or, for a trial, would have been). */
+    public Money currentPrice() {
+        return plan.priceAt(currentPeriodStart);
+    }
+
+    /** The price of the next charge, at the end of the stored period. */
+    public Money nextChargePrice() {
+        return plan.priceAt(currentPeriodEnd);
     }
 
     public boolean belongsTo(long subscriberId) {

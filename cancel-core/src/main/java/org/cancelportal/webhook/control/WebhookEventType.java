@@ -15,7 +15,9 @@ public enum WebhookEventType {
     DECLARATION_RECEIVED("declaration.received"),
     SURVEY_RESPONSE_RECEIVED("survey.response_received"),
     /** A withdrawal within the withdrawal period: the contract ended from its start, with the refund it owes. */
-    SUBSCRIPTION_WITHDRAWN("subscription.withdrawn");
+    SUBSCRIPTION_WITHDRAWN("subscription.withdrawn"),
+    /** A reminder or notice (such as of a new price) could not be sent within its legal window: it went out late. */
+    NOTICE_LATE("notice.late");
 
     private final String wireName;
 

@@ -21,6 +21,7 @@ import org.cancelportal.withdrawal.control.WithdrawalEvents;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.publiccancel.entity.Declared;
 import org.cancelportal.refund.control.RefundEvents;
+import org.cancelportal.reminder.control.ReminderEvents;
 import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.survey.control.SurveyAnnouncements;
 import org.cancelportal.survey.entity.SurveyResponse;
@@ -117,6 +118,7 @@ public class WebhookPayloads {
             case RefundEvents.OVERDUE -> Optional.of(WebhookEventType.REFUND_OVERDUE);
             case SurveyAnnouncements.ANNOUNCED -> Optional.of(WebhookEventType.SURVEY_RESPONSE_RECEIVED);
             case WithdrawalEvents.WITHDRAWN -> Optional.of(WebhookEventType.SUBSCRIPTION_WITHDRAWN);
+            case ReminderEvents.NOTICE_LATE -> Optional.of(WebhookEventType.NOTICE_LATE);
             default -> Optional.empty();
         };
     }
@@ -137,6 +139,7 @@ public class WebhookPayloads {
                             .add("start", payload.getString("reportedPeriodStart"))
                             .add("end", payload.getString("reportedPeriodEnd")));
             case SUBSCRIPTION_WITHDRAWN -> data.add("withdrawal", withdrawal(payload));
+            case NOTICE_LATE -> data.add("notice", lateNotice(payload));
             default -> data.add("cancellation", cancellation(payload));
         }
         return envelope(event, type, data);
@@ -184,6 +187,23 @@ public class WebhookPayloads {
         withdrawal.add("superseded_cancellation", payload.containsKey("supersededCancellation")
                 ? Json.createValue(payload.getString("supersededCancellation")) : JsonValue.NULL);
         return withdrawal;
+    }
+
+    /** A notice sent after its legal window closed: what kind, about which date, and for a new price both prices. */
+    private static JsonObjectBuilder lateNotice(JsonObject payload) {
+        JsonObjectBuilder notice = Json.createObjectBuilder()
+                .add("kind", payload.getString("kind").toLowerCase(java.util.Locale.ROOT))
+                .add("date", java.time.Instant.parse(payload.getString("date")).toString());
+        if (payload.containsKey("newAmount")) {
+            String currency = payload.getString("currency").strip();
+            notice.add("old_price", Json.createObjectBuilder()
+                            .add("amount", amount(payload.getJsonNumber("oldAmount").bigDecimalValue()))
+                            .add("currency", currency))
+                    .add("new_price", Json.createObjectBuilder()
+                            .add("amount", amount(payload.getJsonNumber("newAmount").bigDecimalValue()))
+                            .add("currency", currency));
+        }
+        return notice;
     }
 
     private static JsonObjectBuilder refund(JsonObject payload) {

@@ -80,7 +80,7 @@ public class SubscriptionCards {
     }
 
     private String price(Subscription subscription) {
-        String amount = format.money(subscription.getPlan().getPrice());
+        String amount = format.money(subscription.currentPrice());
         return messages.text(subscription.getPlan().getBillingPeriod() == BillingPeriod.MONTHLY
                 ? "price.per-month" : "price.per-year", amount);
     }

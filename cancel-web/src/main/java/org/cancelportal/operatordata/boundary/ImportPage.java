@@ -74,8 +74,13 @@ public class ImportPage {
         ChangeSource source = ChangeSource.fileImport(operator.get(), security.getCallerPrincipal().getName());
         try {
             report = csvImport.run(source, new StringReader(text.get()), apply);
-            messages.info("admin.import.done", report.rows(), report.subscribersCreated(),
-                    report.subscribersUpdated(), report.subscriptionsCreated(), report.subscriptionsUpdated());
+            if (report.plans() != null) {
+                messages.info("admin.import.plans-done", report.rows(), report.plans().created(),
+                        report.plans().updated(), report.plans().notices(), report.plans().lateNotices());
+            } else {
+                messages.info("admin.import.done", report.rows(), report.subscribersCreated(),
+                        report.subscribersUpdated(), report.subscriptionsCreated(), report.subscriptionsUpdated());
+            }
             if (report.renewalsHeldBack() > 0) {
                 messages.error("admin.import.renewals-held-back", report.renewalsHeldBack());
             }
@@ -83,6 +88,9 @@ public class ImportPage {
             report = e.report();
             if (report.rows() == 0) {
                 messages.error("admin.import.empty");
+            } else if (report.accepted() && report.plans() != null) {
+                messages.info("admin.import.plans-checked", report.rows(), report.plans().created(),
+                        report.plans().updated(), report.plans().notices(), report.plans().lateNotices());
             } else if (report.accepted()) {
                 messages.info("admin.import.checked", report.rows(), report.subscribersCreated(),
                         report.subscribersUpdated(), report.subscriptionsCreated(), report.subscriptionsUpdated());
@@ -124,6 +132,10 @@ public class ImportPage {
 
     public String getColumns() {
         return String.join(",", CsvImport.COLUMNS);
+    }
+
+    public String getPlanColumns() {
+        return String.join(",", CsvImport.PLAN_COLUMNS);
     }
 
     public String getOperatorCode() {

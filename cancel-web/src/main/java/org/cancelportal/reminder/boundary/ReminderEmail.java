@@ -120,7 +120,7 @@ public class ReminderEmail implements OutboxConsumer {
             facts.put(words.getString("reminder.mail.new-price-from"), date);
         } else {
             facts.put(words.getString("reminder.mail.price"), price(words, formats,
-                    subscription.getPlan().getPrice(), subscription));
+                    subscription.nextChargePrice(), subscription));
             facts.put(words.getString(notice.kind() == NoticeKind.UK_COOLING_OFF
                     ? "reminder.mail.charged-on" : "reminder.mail.charge-on"), date);
         }

@@ -9,12 +9,13 @@ import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
 import org.cancelportal.publiccancel.control.DeclarationEvents;
 import org.cancelportal.refund.control.RefundEvents;
+import org.cancelportal.reminder.control.ReminderEvents;
 import org.cancelportal.survey.control.SurveyAnnouncements;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 
 /**
  * Hands each cancellation, undo and end, each refund due or overdue, each renewal held back, each public-form
- * declaration left to support, each survey answer once it is final and each withdrawal, to the operators' webhook endpoints, as
+ * declaration left to support, each survey answer once it is final, each withdrawal and each notice sent late, to the operators' webhook endpoints, as
  * deliveries of their own: one slow or dead endpoint then holds up neither the outbox nor the other endpoints.
  */
 @ApplicationScoped
@@ -32,7 +33,8 @@ public class WebhookFanOut implements OutboxConsumer {
     public Set<String> eventTypes() {
         return Set.of(CancellationEvents.CANCELLED, CancellationEvents.UNDONE, CancellationEvents.ENDED,
                 RefundEvents.DUE, RefundEvents.OVERDUE, RenewalsAfterCancellation.EVENT, DeclarationEvents.WAITING,
-                SurveyAnnouncements.ANNOUNCED, org.cancelportal.withdrawal.control.WithdrawalEvents.WITHDRAWN);
+                SurveyAnnouncements.ANNOUNCED, org.cancelportal.withdrawal.control.WithdrawalEvents.WITHDRAWN,
+                ReminderEvents.NOTICE_LATE);
     }
 
     @Override

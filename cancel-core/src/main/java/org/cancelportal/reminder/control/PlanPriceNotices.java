@@ -1,0 +1,146 @@
+package org.cancelportal.reminder.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Plan;
+import org.cancelportal.trace.control.TraceContext;
+
+/**
+ * A plan's new price, told to every subscription on it that will be charged again (active, trials included): one
+ * PRICE_CHANGE notice each, about the subscription's first charge on or after the time the new price takes effect
+ * (see {@link PlanPriceRules#firstChargeOnOrAfter}), with the price that charge would have had and the new one. Each
+ * notice is held until its window opens in the subscriber's jurisdiction and on their calendar, as
+ * {@link ReminderRules#decide} has it, and then handed to the outbox by the reminder job ({@link Notices#publishDue()}).
+ * A notice whose window has closed already goes out at once, marked late, and its operator hears of it (notice.late).
+ * A plan may have a million subscriptions, so all of this is one statement: no row comes to Java.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PlanPriceNotices {
+
+    private static final Logger LOG = Logger.getLogger(PlanPriceNotices.class.getName());
+
+    /** How many charges ahead a subscription's charges are projected: enough for an effective date a year away. */
+    static final int CHARGES_AHEAD = 40;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ReminderSettings settings;
+
+    @Inject
+    TraceContext trace;
+
+    @Inject
+    Clock clock;
+
+    /** What a price change wrote: notices, and how many of them are late. */
+    public record Told(int notices, int late) {
+    }
+
+    /**
+     * Call before the plan's price history takes the new price (the old prices are read from it).
+     *
+     * @param effective the time from which the new price applies; each subscription's first charge then or later is
+     *                  the first at the new price
+     */
+    public Told announce(Plan plan, Money newPrice, Instant effective) {
+        ReminderRules rules = settings.rules();
+        List<Object> parameters = new ArrayList<>(List.of(plan.getId(), Timestamp.from(clock.instant()),
+                Timestamp.from(effective), newPrice.amount(), newPrice.currency().getCurrencyCode(),
+                plan.getPrice().amount(), trace.current().orElse("")));
+        StringBuilder windows = new StringBuilder();
+        for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+            NoticeWindow window = rules.window(jurisdiction, NoticeKind.PRICE_CHANGE).orElseThrow();
+            windows.append(windows.isEmpty() ? "" : ", ").append("(CAST(?").append(parameters.size() + 1)
+                    .append(" AS TEXT), CAST(?").append(parameters.size() + 2).append(" AS INTEGER), CAST(?")
+                    .append(parameters.size() + 3).append(" AS INTEGER))");
+            parameters.addAll(List.of(jurisdiction.name(), window.opensDaysBefore(), window.closesDaysBefore()));
+        }
+        em.flush();
+        Object[] counts = (Object[]) NativeSql.query(em, SQL.replace("$WINDOWS", windows), parameters.toArray())
+                .getSingleResult();
+        Told told = new Told(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
+        if (told.late() > 0) {
+            LOG.warning(() -> "The price change of plan " + plan.getId() + " (" + plan.getCode() + ") reaches "
+                    + told.late() + " of its subscriptions too soon to tell them within the notice window; their"
+                    + " notices go out now, marked late on the support desk, and the operator is told (notice.late)");
+        }
+        return told;
+    }
+
+    /*
+     * charge_at: the first of current_period_end, + 1, + 2 … periods that is on or after the effective time.
+     * old_amount: the price of that charge before this change (the newest price from then or earlier).
+     * The days are the subscriber's own: today, the day the window opens (send_on) and the day it closes.
+     */
+    private static final String SQL = """
+            WITH params AS (
+                SELECT CAST(?1 AS BIGINT) AS plan_id, CAST(?2 AS TIMESTAMPTZ) AS now,
+                       CAST(?3 AS TIMESTAMPTZ) AS effective, CAST(?4 AS NUMERIC) AS new_amount,
+                       CAST(?5 AS CHAR(3)) AS currency, CAST(?6 AS NUMERIC) AS current_amount,
+                       NULLIF(CAST(?7 AS TEXT), '') AS traceparent
+            ), windows (jurisdiction, opens, closes) AS (VALUES $WINDOWS),
+            charged AS (
+                SELECT s.id AS subscription_id, r.time_zone AS zone,
+                       CASE WHEN r.country IS NULL THEN 'UNKNOWN' WHEN r.country = 'US' THEN 'US'
+                            WHEN r.country = 'GB' THEN 'UK' ELSE 'ELSEWHERE' END AS jurisdiction,
+                       (SELECT min(s.current_period_end + k * CASE WHEN p.billing_period = 'YEARLY'
+                                   THEN INTERVAL '1 year' ELSE INTERVAL '1 month' END)
+                          FROM generate_series(0, $AHEAD) k
+                         WHERE s.current_period_end + k * CASE WHEN p.billing_period = 'YEARLY'
+                                   THEN INTERVAL '1 year' ELSE INTERVAL '1 month' END >= params.effective) AS charge_at
+                  FROM params JOIN plan p ON p.id = params.plan_id
+                  JOIN subscription s ON s.plan_id = p.id AND s.status = 'ACTIVE'
+                  JOIN subscriber r ON r.id = s.subscriber_id
+            ), priced AS (
+                SELECT c.*, coalesce((SELECT pp.amount FROM plan_price pp WHERE pp.plan_id = params.plan_id
+                                        AND pp.applies_from <= c.charge_at
+                                      ORDER BY pp.applies_from DESC, pp.id DESC LIMIT 1),
+                                     params.current_amount) AS old_amount,
+                       CAST(c.charge_at AT TIME ZONE c.zone AS DATE) AS charge_day,
+                       CAST(params.now AT TIME ZONE c.zone AS DATE) AS today
+                  FROM charged c CROSS JOIN params WHERE c.charge_at IS NOT NULL
+            ), timed AS (
+                SELECT p.*, p.charge_day - w.opens AS send_on, p.charge_day - w.closes AS closes_on
+                  FROM priced p JOIN windows w ON w.jurisdiction = p.jurisdiction
+            ), written AS (
+                INSERT INTO reminder_notice (subscription_id, kind, charge_at, written_at, due_at, late, old_amount,
+                                             new_amount, currency)
+                SELECT t.subscription_id, 'PRICE_CHANGE', t.charge_at, params.now,
+                       CASE WHEN t.today < t.send_on THEN CAST(t.send_on AS TIMESTAMP) AT TIME ZONE t.zone
+                            ELSE params.now END,
+                       t.today > t.closes_on, t.old_amount, params.new_amount, params.currency
+                  FROM timed t CROSS JOIN params
+                 WHERE t.old_amount <> params.new_amount
+                ON CONFLICT DO NOTHING
+                RETURNING id, subscription_id, charge_at, late, old_amount, new_amount, currency
+            ), told_late AS (
+                INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at,
+                                          traceparent)
+                SELECT gen_random_uuid(), '$AGGREGATE', CAST(w.subscription_id AS TEXT), '$LATE',
+                       CAST(json_build_object('subscriptionId', w.subscription_id, 'noticeId', w.id,
+                            'kind', 'PRICE_CHANGE',
+                            'date', to_char(w.charge_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                            'oldAmount', w.old_amount, 'newAmount', w.new_amount,
+                            'currency', w.currency) AS TEXT),
+                       params.now, params.traceparent
+                  FROM written w CROSS JOIN params WHERE w.late
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM written), (SELECT count(*) FROM told_late)
+            """.replace("$AHEAD", String.valueOf(CHARGES_AHEAD)).replace("$AGGREGATE", ReminderEvents.AGGREGATE)
+            .replace("$LATE", ReminderEvents.NOTICE_LATE);
+}
