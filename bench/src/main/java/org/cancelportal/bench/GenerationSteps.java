@@ -30,14 +30,14 @@ final class GenerationSteps {
                             ('fitness-online-monthly-eur', 'Fitness Online', 19.90, 'EUR', 'MONTHLY'),
                             ('daily-news-monthly-usd', 'Daily News Digital', 12.00, 'USD', 'MONTHLY'),
                             ('cloud-1tb-yearly-usd', 'Cloud Storage 1 TB', 99.00, 'USD', 'YEARLY')
-                        ON CONFLICT (code) DO NOTHING;
+                        ON CONFLICT (code) WHERE operator_id IS NULL DO NOTHING;
                         CREATE TEMP TABLE bench_plan ON COMMIT DROP AS
                         SELECT w.no, p.id, p.code, p.price_amount, p.currency, p.billing_period,
                                CASE p.billing_period WHEN 'YEARLY' THEN 365 ELSE 30 END AS period_days
                         FROM (VALUES (1, 'streaming-basic-monthly-eur'), (2, 'daily-news-monthly-usd'),
                                      (3, 'fitness-online-monthly-eur'), (4, 'streaming-premium-yearly-eur'),
                                      (5, 'cloud-1tb-yearly-usd')) w (no, code)
-                                 JOIN plan p USING (code);
+                                 JOIN plan p USING (code) WHERE p.operator_id IS NULL;
                         """),
                 new GenerationStep("phrases", "CREATE TEMP TABLE bench_phrase (reason, language, no, text)"
                         + " ON COMMIT DROP AS " + SurveyPhrases.valuesSql()),

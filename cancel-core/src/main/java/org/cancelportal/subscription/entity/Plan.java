@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 
@@ -96,10 +95,7 @@ public class Plan {
      * on its first day.
      */
     public Money priceAt(Instant charge) {
-        return prices.stream().filter(price -> !price.getAppliesFrom().isAfter(charge))
-                .max(Comparator.comparing(PlanPrice::getAppliesFrom))
-                .map(price -> new Money(price.getAmount(), Currency.getInstance(currency)))
-                .orElseGet(this::getPrice);
+        return PlanPrice.at(prices, charge, getPrice());
     }
 
     /** The prices set so far, each from when it applies; empty while the price never changed. */
