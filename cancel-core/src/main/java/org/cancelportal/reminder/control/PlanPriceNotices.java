@@ -57,20 +57,10 @@ public class PlanPriceNotices {
      *                  the first at the new price
      */
     public Told announce(Plan plan, Money newPrice, Instant effective) {
-        ReminderRules rules = settings.rules();
-        List<Object> parameters = new ArrayList<>(List.of(plan.getId(), Timestamp.from(clock.instant()),
-                Timestamp.from(effective), newPrice.amount(), newPrice.currency().getCurrencyCode(),
-                plan.getPrice().amount(), trace.current().orElse("")));
-        StringBuilder windows = new StringBuilder();
-        for (Jurisdiction jurisdiction : Jurisdiction.values()) {
-            NoticeWindow window = rules.window(jurisdiction, NoticeKind.PRICE_CHANGE).orElseThrow();
-            windows.append(windows.isEmpty() ? "" : ", ").append("(CAST(?").append(parameters.size() + 1)
-                    .append(" AS TEXT), CAST(?").append(parameters.size() + 2).append(" AS INTEGER), CAST(?")
-                    .append(parameters.size() + 3).append(" AS INTEGER))");
-            parameters.addAll(List.of(jurisdiction.name(), window.opensDaysBefore(), window.closesDaysBefore()));
-        }
+        Statement statement = statement(settings.rules(), plan.getId(), clock.instant(), effective, newPrice,
+                plan.getPrice(), trace.current().orElse(""));
         em.flush();
-        Object[] counts = (Object[]) NativeSql.query(em, SQL.replace("$WINDOWS", windows), parameters.toArray())
+        Object[] counts = (Object[]) NativeSql.query(em, statement.sql(), statement.parameters().toArray())
                 .getSingleResult();
         Told told = new Told(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
         if (told.late() > 0) {
@@ -79,6 +69,28 @@ public class PlanPriceNotices {
                     + " notices go out now, marked late on the support desk, and the operator is told (notice.late)");
         }
         return told;
+    }
+
+    /** The statement and its parameters, ?1, ?2 … each once and in order. */
+    record Statement(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * @param current the plan's price set last, the price of a charge when the plan has no price history
+     */
+    static Statement statement(ReminderRules rules, long planId, Instant now, Instant effective, Money newPrice,
+                               Money current, String traceparent) {
+        List<Object> parameters = new ArrayList<>(List.of(planId, Timestamp.from(now), Timestamp.from(effective),
+                newPrice.amount(), newPrice.currency().getCurrencyCode(), current.amount(), traceparent));
+        StringBuilder windows = new StringBuilder();
+        for (Jurisdiction jurisdiction : Jurisdiction.values()) {
+            NoticeWindow window = rules.window(jurisdiction, NoticeKind.PRICE_CHANGE).orElseThrow();
+            windows.append(windows.isEmpty() ? "" : ", ").append("(CAST(?").append(parameters.size() + 1)
+                    .append(" AS TEXT), CAST(?").append(parameters.size() + 2).append(" AS INTEGER), CAST(?")
+                    .append(parameters.size() + 3).append(" AS INTEGER))");
+            parameters.addAll(List.of(jurisdiction.name(), window.opensDaysBefore(), window.closesDaysBefore()));
+        }
+        return new Statement(SQL.replace("$WINDOWS", windows), List.copyOf(parameters));
     }
 
     /*
