@@ -98,8 +98,7 @@ public class OperatorUpserts {
         }
         Optional<Plan> plan = records.plan(operator, details.plan());
         if (plan.isEmpty()) {
-            problems.add(new FieldProblem("plan", "You have no plan with this code, and no shared plan has it. Send"
-                    + " the plan first (PUT /api/v1/plans/{code})."));
+            problems.add(new FieldProblem("plan", "There is no plan with this code."));
         }
         if (!details.currentPeriodEnd().isAfter(details.currentPeriodStart())) {
             problems.add(new FieldProblem("current_period_end", "The period must end after it starts."));
