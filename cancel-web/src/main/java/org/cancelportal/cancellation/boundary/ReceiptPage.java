@@ -118,12 +118,14 @@ public class ReceiptPage implements Serializable {
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
                 cancellationService.policy().mayUndo(c, now) && !supersededByWithdrawal(c),
-                currentSubscriber.requester().isPresent());
+                currentSubscriber.requester().isPresent(), c.getSupersededBy(),
+                c.isSuperseded() ? format.dateTime(c.getSupersededAt(), zone) : null);
     }
 
     /** A withdrawal took this cancellation's place: the contract has ended, so there is nothing to undo. */
     private static boolean supersededByWithdrawal(Cancellation c) {
-        return c.getSubscription().getStatus() == org.cancelportal.subscription.entity.SubscriptionStatus.WITHDRAWN;
+        return c.isSuperseded()
+                || c.getSubscription().getStatus() == org.cancelportal.subscription.entity.SubscriptionStatus.WITHDRAWN;
     }
 
     public String getReference() {

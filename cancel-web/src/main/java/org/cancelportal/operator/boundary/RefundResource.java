@@ -100,6 +100,11 @@ public class RefundResource {
     }
 
     private Refunds.Confirmation confirmation(String body) {
+        return confirmation(bodies, body);
+    }
+
+    /** The operator's word from a request body, the same for a cancellation's refund and a withdrawal's. */
+    static Refunds.Confirmation confirmation(Bodies bodies, String body) {
         JsonObject json = bodies.object(body);
         JsonFields fields = new JsonFields(json, FIELDS);
         Refunds.Confirmation confirmation = new Refunds.Confirmation(fields.string("status"), fields.date("paid_on"),

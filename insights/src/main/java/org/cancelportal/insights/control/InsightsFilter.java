@@ -94,6 +94,21 @@ public record InsightsFilter(LocalDate from, LocalDate to, String plan, String t
                 .addIf(language, "split_part(who.locale, '-', 1) = ?");
     }
 
+    /**
+     * The same facets on a withdrawal, joined as {@code w} (withdrawal), {@code s}, {@code p} and {@code who}: in the
+     * period by when it reached us. Withdrawals are counted beside the cancellations, never among them.
+     */
+    Conditions onWithdrawals() {
+        Conditions where = new Conditions()
+                .add("w.received_at >= ?", java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .add("w.received_at < ?",
+                        java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return where.addIf(plan, "p.code = ?")
+                .addIf(tenureBand, "tenure_band(s.started_at, w.received_at) = ?")
+                .addIf(channel, "w.channel = ?")
+                .addIf(language, "split_part(who.locale, '-', 1) = ?");
+    }
+
     private void facets(Conditions where, String languageClause) {
         where.addIf(plan, "plan_code = ?")
                 .addIf(tenureBand, "tenure_band = ?")
