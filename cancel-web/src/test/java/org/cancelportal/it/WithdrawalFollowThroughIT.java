@@ -72,7 +72,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
 
     @Test
     void aWithdrawalsRefundIsDueUntilTheOperatorSaysItWasPaidAndOnlyThenSaysPaid() throws Exception {
-        customer("en-GB");
+        customer("en");
         endpoint("refund.due");
         String reference = withdraw();
 
@@ -143,7 +143,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
 
     @Test
     void inGermanARefundLeftUnconfirmedIsOverdueAndAFailedOneSendsThePersonToSupport() throws Exception {
-        customer("de-DE");
+        customer("de");
         endpoint("refund.overdue");
         String reference = withdraw();
 
@@ -187,7 +187,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
 
     @Test
     void aCancellationAWithdrawalReplacedIsShownAsSupersededAndNeverAsTheCurrentCancellation() throws Exception {
-        customer("en-GB");
+        customer("en");
         OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_1/cancel", "{}", "Idempotency-Key",
                 UUID.randomUUID().toString());
         assertEquals(201, cancelled.status(), cancelled.body());
