@@ -107,19 +107,8 @@ public class Refunds {
      * @throws InvalidFieldsException the confirmation is incomplete or implausible; nothing changed
      * @throws ConflictException      the refund was already reported paid, differently
      */
-    public Refund confirm(Cancellation cancellation, Confirmation confirmation, String actor) {
-        return confirm(of(cancellation).orElseThrow(() -> new ConflictException("status",
-                "This cancellation promised no refund.")), confirmation, actor);
-    }
-
-    /** The same for a withdrawal's refund: the same words, the same rules. */
-    public Refund confirm(Withdrawal withdrawal, Confirmation confirmation, String actor) {
-        return confirm(of(withdrawal).orElseThrow(() -> new ConflictException("status",
-                "This withdrawal owes no refund.")), confirmation, actor);
-    }
-
-    private Refund confirm(Refund found, Confirmation confirmation, String actor) {
-        Refund refund = found;
+    public Refund confirm(Refund promised, Confirmation confirmation, String actor) {
+        Refund refund = em.find(Refund.class, promised.getId());
         em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
         check(confirmation, refund);
         Instant now = clock.instant();
