@@ -85,7 +85,9 @@ class InsightsIT extends BothApplications {
         signInAsProduct();
         browser.open("insights?plan=" + data.plan());
 
-        assertEquals("4", browser.textOf("cancelled"));
+        assertEquals("4", browser.textOf("cancelled"), "the withdrawal is not a cancellation");
+        assertTrue(browser.textOf("withdrawals").replaceAll("\\s+", " ").startsWith("1 (contracts withdrawn from"),
+                "beside the cancellations: " + browser.textOf("withdrawals"));
         assertEquals("1 (25%)", browser.textOf("undone").replaceAll("\\s+", " "));
         assertEquals("3", browser.textOf("responses"));
         assertEquals("100% 3 of 3 invitations", browser.textOf("response-rate").replaceAll("\\s+", " "));
@@ -105,6 +107,8 @@ class InsightsIT extends BothApplications {
 
         browser.open("insights?plan=" + data.plan() + "&channel=SUPPORT");
         assertEquals(List.of("1", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
+        assertTrue(browser.textOf("withdrawals").replaceAll("\\s+", " ").startsWith("0 "),
+                "narrowed as well: " + browser.textOf("withdrawals"));
         browser.open("insights?plan=" + data.plan() + "&tenure=1_to_2_years");
         assertEquals(List.of("1", "1"), List.of(browser.textOf("cancelled"), browser.textOf("responses")));
         browser.open("insights?plan=" + data.plan() + "&reason=unused");

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -106,6 +109,23 @@ class SurveyIT extends BothApplications {
 
         awaitRecord(person, "invitation SKIPPED UNDONE");
         assertEquals(List.of(), invitationsTo(person.email()));
+    }
+
+    @Test
+    void aCancellationReplacedByAWithdrawalBeforeItsInvitationBringsNoInvitation() throws Exception {
+        TestData.Person person = TestData.newSubscriber(portal);
+        HttpResponse<String> made = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(portal
+                + "test-fixtures/withdrawal-terms?subscription=" + person.subscriptionId() + "&cancel-then-withdraw="
+                + java.net.URLEncoder.encode(person.email(), java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, made.statusCode(), made.body());
+
+        awaitRecord(person, "invitation SKIPPED SUPERSEDED");
+        TestData.awaitDelivered(portal, person.email(), "survey-invitation", 1);
+        TestData.awaitDelivered(portal, person.email(), "withdrawal-email", 1);
+        assertEquals(List.of(), invitationsTo(person.email()), "nobody is asked why they cancelled a contract they"
+                + " withdrew from");
+        assertEquals(List.of(), remindersTo(person.email()));
     }
 
     @Test

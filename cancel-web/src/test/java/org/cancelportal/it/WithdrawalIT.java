@@ -54,12 +54,12 @@ class WithdrawalIT extends PortalOnly {
 
     private static final Words ENGLISH = new Words("en-US", "en", "Withdraw from contract here", "Confirm withdrawal",
             "Withdraw from the contract", "Your withdrawal is confirmed", "Your subscriptions",
-            "€30.00, to go back to the payment method you used", "You get back all you paid: €30.00.",
+            "€30.00, due by ", "You get back all you paid: €30.00.",
             "Your withdrawal from Test Plan Monthly is confirmed",
             "A withdrawal is final: it cannot be undone.");
     private static final Words GERMAN = new Words("de-DE", "de", "Vertrag widerrufen", "Widerruf bestätigen",
             "Vertrag widerrufen", "Ihr Widerruf ist bestätigt", "Ihre Abos",
-            "30,00\u00a0€, zurück auf das Zahlungsmittel, mit dem Sie bezahlt haben",
+            "30,00\u00a0€, fällig bis ",
             "Sie bekommen alles zurück, was Sie bezahlt haben: 30,00\u00a0€.",
             "Ihr Widerruf von Test Plan Monthly ist bestätigt",
             "Ein Widerruf ist endgültig: Er lässt sich nicht rückgängig machen.");
@@ -96,7 +96,10 @@ class WithdrawalIT extends PortalOnly {
             String reference = browser.textOf("reference");
             assertTrue(REFERENCE.matcher(reference).matches(), reference);
             assertTrue(browser.url().contains("/withdrawal?ref=" + reference), "a stable address: " + browser.url());
-            assertEquals(onScreen(words.fullRefund()), browser.textOf("refund"));
+            assertTrue(browser.textOf("refund").startsWith(onScreen(words.fullRefund())),
+                    "due by a date until the operator says it was paid: " + browser.textOf("refund"));
+            assertTrue(browser.textOf("refund-next").contains(words.language().equals("de") ? "Sobald das Geld bezahlt"
+                    + " ist, steht es hier" : "Once it has been paid, this page says so"), browser.textOf("refund-next"));
             assertTrue(browser.textOf("final").startsWith(words.finalWords()), browser.textOf("final"));
             assertTrue(browser.html().contains("print-hint"), "says how to print or save it");
             String received = browser.textOf("received");
@@ -108,6 +111,8 @@ class WithdrawalIT extends PortalOnly {
             browser.open("account");
             assertTrue(browser.driverFind(By.linkText(words.function())).isEmpty(), "no function after withdrawing");
             assertEquals(List.of(), contentButtons(browser), "nothing left to cancel");
+            assertTrue(browser.textOf("withdrawal-refund-" + person.subscriptionId()).contains(
+                    onScreen(words.fullRefund())), "the account says where the refund stands: " + browser.text());
 
             MimeMessage email = onlyEmailTo(person.email());
             String text = textOf(email);
@@ -155,17 +160,32 @@ class WithdrawalIT extends PortalOnly {
     void aCancelledSubscriptionInsideThePeriodCanStillBeWithdrawnFromWhichSupersedesTheCancellation()
             throws Exception {
         TestData.Person person = TestData.newSubscriber(base);
+        String cancellation;
         try (Browser browser = new Browser(base, "en-US", false)) {
             browser.signIn(person.email(), person.password());
             browser.press("Cancel at the end of the period");
-            String cancellation = browser.textOf("reference");
+            cancellation = browser.textOf("reference");
             browser.open("account");
             browser.follow("Withdraw from contract here");
             assertTrue(browser.text().contains("This withdrawal takes the place of your cancellation."));
             browser.press("Confirm withdrawal");
             assertTrue(browser.text().contains("It takes the place of your cancellation " + cancellation),
                     browser.text());
+            String withdrawal = browser.textOf("reference");
+
+            browser.open("receipt?ref=" + cancellation);
+            assertEquals("This cancellation was replaced by your withdrawal", browser.heading());
+            assertEquals(List.of(), contentButtons(browser), "nothing to undo");
+            browser.follow("See your withdrawal " + withdrawal);
+            assertEquals(withdrawal, browser.textOf("reference"));
         }
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        try (Browser scanning = new Browser(base, "en-US")) {
+            scanning.signIn(person.email(), person.password());
+            scanning.open("receipt?ref=" + cancellation);
+            scan(scanning, "receipt-superseded-en", found);
+        }
+        assertEquals(Map.of(), found);
         assertEquals("status=WITHDRAWN, withdrawals=1, audit=CANCELLATION_SUPERSEDED_BY_WITHDRAWAL,"
                 + "SUBSCRIPTION_WITHDRAWN", records(person.subscriptionId()));
     }
@@ -182,7 +202,7 @@ class WithdrawalIT extends PortalOnly {
                     + " 30 days. Of the €30.00 you paid, we keep €10.00 and you get €20.00 back.",
                     browser.textOf("withdraw-refund"));
             browser.press("Confirm withdrawal");
-            assertEquals("€20.00, to go back to the payment method you used", browser.textOf("refund"));
+            assertTrue(browser.textOf("refund").startsWith("€20.00, due by "), browser.textOf("refund"));
         }
     }
 
@@ -350,6 +370,8 @@ class WithdrawalIT extends PortalOnly {
                 scan(browser, "withdrawal-step-" + words.language(), found);
                 browser.press(words.confirm());
                 scan(browser, "withdrawal-confirmed-" + words.language(), found);
+                browser.open("account");
+                scan(browser, "withdrawal-account-withdrawn-" + words.language(), found);
                 browser.open("withdraw?subscription=" + person.subscriptionId());
                 scan(browser, "withdrawal-not-possible-" + words.language(), found);
                 browser.open("withdraw-contract");

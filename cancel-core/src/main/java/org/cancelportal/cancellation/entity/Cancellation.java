@@ -61,6 +61,12 @@ public class Cancellation {
     @Column(name = "undone_by")
     private String undoneBy;
 
+    @Column(name = "superseded_by")
+    private String supersededBy;
+
+    @Column(name = "superseded_at")
+    private Instant supersededAt;
+
     protected Cancellation() {
     }
 
@@ -86,6 +92,31 @@ public class Cancellation {
     public void undo(Instant at, String by) {
         this.undoneAt = at;
         this.undoneBy = by;
+    }
+
+    /**
+     * A withdrawal took this scheduled cancellation's place: it is kept as it was, but it is no longer the
+     * subscription's cancellation, has nothing to undo and asks no survey.
+     */
+    public void supersededBy(String withdrawalReference, Instant at) {
+        if (undoneAt != null || supersededBy != null) {
+            throw new IllegalStateException("Cancellation " + reference + " is not in force");
+        }
+        this.supersededBy = withdrawalReference;
+        this.supersededAt = at;
+    }
+
+    public boolean isSuperseded() {
+        return supersededBy != null;
+    }
+
+    /** The reference of the withdrawal that took its place, or null. */
+    public String getSupersededBy() {
+        return supersededBy;
+    }
+
+    public Instant getSupersededAt() {
+        return supersededAt;
     }
 
     public boolean isUndone() {

@@ -5,12 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.cancelportal.cancellation.control.CancellationEvents;
-import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.outbox.control.Outbox;
 import org.cancelportal.refund.entity.Refund;
 
 /**
- * The outbox events of a refund, under the subscription's aggregate, so that they take their place in the order of
+ * The outbox events of a refund (a cancellation's or a withdrawal's, as "kind" says), under the subscription's aggregate, so that they take their place in the order of
  * that subscription's other events. Ids and facts only: the operator's failure reason may name the person's bank, so
  * a consumer that needs it reads the refund.
  */
@@ -26,11 +25,11 @@ public class RefundEvents {
     Outbox outbox;
 
     void publish(String type, Refund refund) {
-        Cancellation cancellation = refund.getCancellation();
         JsonObjectBuilder payload = Json.createObjectBuilder()
-                .add("reference", cancellation.getReference())
-                .add("subscriptionId", cancellation.getSubscription().getId())
-                .add("subscriberId", cancellation.getSubscription().getSubscriber().getId())
+                .add("reference", refund.getReference())
+                .add("kind", refund.getKind().name())
+                .add("subscriptionId", refund.getSubscription().getId())
+                .add("subscriberId", refund.getSubscription().getSubscriber().getId())
                 .add("status", refund.getStatus().name())
                 .add("amount", refund.getAmount().amount())
                 .add("currency", refund.getAmount().currency().getCurrencyCode())
@@ -42,6 +41,6 @@ public class RefundEvents {
         if (refund.getPaidOn() != null) {
             payload.add("paidOn", refund.getPaidOn().toString());
         }
-        outbox.publish(CancellationEvents.AGGREGATE, cancellation.getSubscription().getId(), type, payload.build());
+        outbox.publish(CancellationEvents.AGGREGATE, refund.getSubscription().getId(), type, payload.build());
     }
 }

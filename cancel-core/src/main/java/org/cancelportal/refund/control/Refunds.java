@@ -24,11 +24,12 @@ import org.cancelportal.operatordata.control.InvalidFieldsException;
 import org.cancelportal.refund.entity.Refund;
 import org.cancelportal.refund.entity.RefundStatus;
 import org.cancelportal.schema.control.NativeSql;
+import org.cancelportal.withdrawal.entity.Withdrawal;
 
 /**
- * Follows a promised refund through: due when the cancellation is made, confirmed as paid or failed by the operator,
- * overdue when the operator lets the agreed days pass. Each change is audited on the subscription and raises an
- * event, in the same transaction.
+ * Follows a promised refund through: due when the cancellation or withdrawal is made, confirmed as paid or failed by
+ * the operator, overdue when the operator lets the agreed days pass. A withdrawal's refund follows the very same rules
+ * as a cancellation's. Each change is audited on the subscription and raises an event, in the same transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -68,15 +69,35 @@ public class Refunds {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Refund refund = new Refund(cancellation, now, now.plus(settings.confirmWithin()));
+        return Optional.of(opened(new Refund(cancellation, now, now.plus(settings.confirmWithin()))));
+    }
+
+    /** Opens the refund a new withdrawal owes, if it owes anything. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Refund> open(Withdrawal withdrawal) {
+        if (withdrawal.getRefund().refund().isZero()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return Optional.of(opened(new Refund(withdrawal, now, now.plus(settings.confirmWithin()))));
+    }
+
+    private Refund opened(Refund refund) {
         em.persist(refund);
         events.publish(RefundEvents.DUE, refund);
-        return Optional.of(refund);
+        return refund;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Refund> of(Cancellation cancellation) {
-        return Optional.ofNullable(em.find(Refund.class, cancellation.getId()));
+        return em.createQuery("select r from Refund r where r.cancellation = :record", Refund.class)
+                .setParameter("record", cancellation).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Refund> of(Withdrawal withdrawal) {
+        return em.createQuery("select r from Refund r where r.withdrawal = :record", Refund.class)
+                .setParameter("record", withdrawal).getResultStream().findFirst();
     }
 
     /**
@@ -86,9 +107,9 @@ public class Refunds {
      * @throws InvalidFieldsException the confirmation is incomplete or implausible; nothing changed
      * @throws ConflictException      the refund was already reported paid, differently
      */
-    public Refund confirm(Cancellation cancellation, Confirmation confirmation, String actor) {
-        Refund refund = Optional.ofNullable(em.find(Refund.class, cancellation.getId(), LockModeType.PESSIMISTIC_WRITE))
-                .orElseThrow(() -> new ConflictException("status", "This cancellation promised no refund."));
+    public Refund confirm(Refund promised, Confirmation confirmation, String actor) {
+        Refund refund = em.find(Refund.class, promised.getId());
+        em.refresh(refund, LockModeType.PESSIMISTIC_WRITE);
         check(confirmation, refund);
         Instant now = clock.instant();
         RefundStatus before = refund.getStatus();
@@ -123,7 +144,7 @@ public class Refunds {
     /** Marks the refunds whose days to confirm have passed; every node may run this at once. */
     public int markOverdue() {
         Instant now = clock.instant();
-        List<?> ids = NativeSql.query(em, "SELECT cancellation_id FROM refund WHERE status = 'DUE' AND due_by <= ?1"
+        List<?> ids = NativeSql.query(em, "SELECT id FROM refund WHERE status = 'DUE' AND due_by <= ?1"
                 + " ORDER BY due_by LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED", Timestamp.from(now)).getResultList();
         for (Object id : ids) {
             Refund refund = em.find(Refund.class, ((Number) id).longValue());
@@ -138,7 +159,7 @@ public class Refunds {
     /** The refunds a person should chase: overdue or failed, the longest waiting first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Refund> needingAttention() {
-        return em.createQuery("select r from Refund r where r.status in :open order by r.dueBy, r.cancellationId",
+        return em.createQuery("select r from Refund r where r.status in :open order by r.dueBy, r.id",
                         Refund.class)
                 .setParameter("open", List.of(RefundStatus.OVERDUE, RefundStatus.FAILED)).setMaxResults(200)
                 .getResultList();
@@ -156,7 +177,7 @@ public class Refunds {
         if (!Confirmation.PAID.equals(status) && !Confirmation.FAILED.equals(status)) {
             problems.add(new FieldProblem("status", "Say \"paid\" or \"failed\"."));
         } else if (Confirmation.PAID.equals(status)) {
-            LocalDate requested = LocalDate.ofInstant(refund.getCancellation().getRequestedAt(), ZoneOffset.UTC);
+            LocalDate requested = LocalDate.ofInstant(refund.getPromisedAt(), ZoneOffset.UTC);
             // a day either way, for the time zones between the operator's billing and UTC
             LocalDate latest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
             if (confirmation.paidOn() == null) {
@@ -165,7 +186,8 @@ public class Refunds {
             } else if (confirmation.paidOn().isAfter(latest)) {
                 problems.add(new FieldProblem("paid_on", "This is in the future; say the day it was paid."));
             } else if (confirmation.paidOn().isBefore(requested.minusDays(1))) {
-                problems.add(new FieldProblem("paid_on", "This is before the cancellation (" + requested + ")."));
+                problems.add(new FieldProblem("paid_on", "This is before the " + what(refund) + " (" + requested
+                        + ")."));
             }
             text(problems, "payment_reference", confirmation.paymentReference(), MAX_PAYMENT_REFERENCE,
                     "your billing's id of the payment");
@@ -191,11 +213,15 @@ public class Refunds {
                 && Objects.equals(refund.getPaymentReference(), confirmation.paymentReference().strip());
     }
 
+    private static String what(Refund refund) {
+        return refund.getKind() == Refund.Kind.WITHDRAWAL ? "withdrawal" : "cancellation";
+    }
+
     private void record(String actor, String action, Refund refund, RefundStatus before, String detail) {
-        Cancellation cancellation = refund.getCancellation();
         audit.record(actor, actor.equals("system") ? Channel.SYSTEM : Channel.API, action, SUBJECT,
-                cancellation.getSubscription().getId(), before, refund.getStatus(),
-                "reference " + cancellation.getReference() + ", refund " + refund.getAmount().amount() + " "
+                refund.getSubscription().getId(), before, refund.getStatus(),
+                (refund.getKind() == Refund.Kind.WITHDRAWAL ? "withdrawal " : "reference ") + refund.getReference()
+                        + ", refund " + refund.getAmount().amount() + " "
                         + refund.getAmount().currency() + ", " + detail);
     }
 }

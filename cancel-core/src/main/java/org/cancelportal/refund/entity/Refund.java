@@ -5,9 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.MapsId;
 import jakarta.persistence.OneToOne;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,18 +16,32 @@ import java.time.LocalDate;
 import java.util.Currency;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.subscription.entity.Money;
+import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.withdrawal.entity.Withdrawal;
 
+/**
+ * The refund a cancellation or a withdrawal promised (exactly one of them; the table's CHECK is the last guard), and
+ * what the operator has said of it.
+ */
 @Entity
 public class Refund {
 
-    @Id
-    @Column(name = "cancellation_id")
-    private Long cancellationId;
+    /** Which kind of record promised the refund: the subscriber and the operator are told which. */
+    public enum Kind {
+        CANCELLATION, WITHDRAWAL
+    }
 
-    @MapsId
-    @OneToOne(optional = false, fetch = FetchType.EAGER)
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @OneToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "cancellation_id")
     private Cancellation cancellation;
+
+    @OneToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "withdrawal_id")
+    private Withdrawal withdrawal;
 
     private BigDecimal amount;
 
@@ -63,9 +78,18 @@ public class Refund {
     }
 
     public Refund(Cancellation cancellation, Instant dueSince, Instant dueBy) {
+        this(cancellation.getRefund(), dueSince, dueBy);
         this.cancellation = cancellation;
-        this.amount = cancellation.getRefund().amount();
-        this.currency = cancellation.getRefund().currency().getCurrencyCode();
+    }
+
+    public Refund(Withdrawal withdrawal, Instant dueSince, Instant dueBy) {
+        this(withdrawal.getRefund().refund(), dueSince, dueBy);
+        this.withdrawal = withdrawal;
+    }
+
+    private Refund(Money amount, Instant dueSince, Instant dueBy) {
+        this.amount = amount.amount();
+        this.currency = amount.currency().getCurrencyCode();
         this.status = RefundStatus.DUE;
         this.dueSince = dueSince;
         this.dueBy = dueBy;
@@ -92,8 +116,36 @@ public class Refund {
         this.overdueSince = since;
     }
 
+    public Long getId() {
+        return id;
+    }
+
+    public Kind getKind() {
+        return withdrawal == null ? Kind.CANCELLATION : Kind.WITHDRAWAL;
+    }
+
+    /** The cancellation that promised it; null for a withdrawal's refund. */
     public Cancellation getCancellation() {
         return cancellation;
+    }
+
+    /** The withdrawal that promised it; null for a cancellation's refund. */
+    public Withdrawal getWithdrawal() {
+        return withdrawal;
+    }
+
+    /** The public reference of the cancellation or withdrawal it belongs to (CX-… or WD-…). */
+    public String getReference() {
+        return withdrawal == null ? cancellation.getReference() : withdrawal.getReference();
+    }
+
+    public Subscription getSubscription() {
+        return withdrawal == null ? cancellation.getSubscription() : withdrawal.getSubscription();
+    }
+
+    /** When the cancellation was asked for or the withdrawal reached us: no refund can be paid before that. */
+    public Instant getPromisedAt() {
+        return withdrawal == null ? cancellation.getRequestedAt() : withdrawal.getReceivedAt();
     }
 
     public Money getAmount() {

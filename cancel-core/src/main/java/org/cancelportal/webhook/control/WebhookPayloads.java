@@ -130,7 +130,8 @@ public class WebhookPayloads {
                 .add("subscriber", orNull(subscription.getSubscriber().getExternalId()));
         switch (type) {
             case REFUND_DUE, REFUND_OVERDUE -> data
-                    .add("cancellation", Json.createObjectBuilder().add("reference", payload.getString("reference")))
+                    .add(refundBelongsTo(payload), Json.createObjectBuilder()
+                            .add("reference", payload.getString("reference")))
                     .add("refund", refund(payload));
             case RENEWED_AFTER_CANCELLATION -> data
                     .add("cancellation", Json.createObjectBuilder().add("reference", payload.getString("reference"))
@@ -206,8 +207,14 @@ public class WebhookPayloads {
         return notice;
     }
 
+    /** "cancellation" or "withdrawal": the record the refund belongs to (events from before withdrawals: a cancellation). */
+    private static String refundBelongsTo(JsonObject payload) {
+        return payload.getString("kind", "CANCELLATION").toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static JsonObjectBuilder refund(JsonObject payload) {
         JsonObjectBuilder refund = Json.createObjectBuilder()
+                .add("belongs_to", refundBelongsTo(payload))
                 .add("status", payload.getString("status").toLowerCase(java.util.Locale.ROOT))
                 .add("amount", amount(payload.getJsonNumber("amount").bigDecimalValue()))
                 .add("currency", payload.getString("currency"))

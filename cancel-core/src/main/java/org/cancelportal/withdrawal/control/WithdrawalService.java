@@ -15,6 +15,7 @@ import org.cancelportal.cancellation.control.ReferenceGenerator;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.metrics.control.WithdrawalMeters;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.subscription.entity.SubscriptionStatus;
@@ -24,7 +25,8 @@ import org.cancelportal.withdrawal.entity.WithdrawalRefund;
 
 /**
  * Withdraws from a contract, exactly once, in the shape of the cancellation service: lock the subscription's row,
- * honour the idempotency key, then write the withdrawal, its audit entries and its outbox event in one transaction.
+ * honour the idempotency key, then write the withdrawal, its audit entries, its outbox event and the refund it owes
+ * (due from now, followed through like a cancellation's) in one transaction.
  * A second press, a second tab or a second node finds the first withdrawal and gets it back.
  */
 @ApplicationScoped
@@ -60,6 +62,9 @@ public class WithdrawalService {
 
     @Inject
     WithdrawalMeters meters;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     Clock clock;
@@ -159,14 +164,16 @@ public class WithdrawalService {
                 "reference " + withdrawal.getReference() + ", refund " + refund.refund().amount() + " "
                         + refund.refund().currency() + " (" + refund.basis() + ", paid " + refund.paid().amount()
                         + ")" + (received.equals(now) ? "" : ", received " + received));
-        scheduled.ifPresent(cancellation -> superseded(withdrawal, cancellation, requester));
+        scheduled.ifPresent(cancellation -> superseded(withdrawal, cancellation, requester, now));
         events.withdrawn(withdrawal);
+        refunds.open(withdrawal);
         meters.withdrawn(requester.channel());
         em.flush();
         return withdrawal;
     }
 
-    private void superseded(Withdrawal withdrawal, Cancellation scheduled, Requester requester) {
+    private void superseded(Withdrawal withdrawal, Cancellation scheduled, Requester requester, Instant now) {
+        scheduled.supersededBy(withdrawal.getReference(), now);
         audit.record(requester.actor(), requester.channel(), "CANCELLATION_SUPERSEDED_BY_WITHDRAWAL",
                 SUBJECT_SUBSCRIPTION, scheduled.getSubscription().getId(), SubscriptionStatus.CANCELLATION_SCHEDULED,
                 SubscriptionStatus.WITHDRAWN, "cancellation " + scheduled.getReference() + " superseded by withdrawal "

@@ -52,6 +52,9 @@ public class ReceiptPage implements Serializable {
     @Inject
     Refunds refunds;
 
+    @Inject
+    org.cancelportal.withdrawal.boundary.WithdrawalLinks withdrawalLinks;
+
     /**
      * The undo says "Done" on the page it redirects to through the address (done=undone), not the flash: Faces'
      * flash belongs to whichever request of the session comes next, so a late request of the page before could take
@@ -118,12 +121,15 @@ public class ReceiptPage implements Serializable {
                 cancellationService.policy().dataHandling().textKey(), c.isUndone(),
                 c.isUndone() ? format.dateTime(c.getUndoneAt(), zone) : null, takenEffect && !c.isUndone(),
                 cancellationService.policy().mayUndo(c, now) && !supersededByWithdrawal(c),
-                currentSubscriber.requester().isPresent());
+                currentSubscriber.requester().isPresent(), c.getSupersededBy(),
+                c.isSuperseded() ? format.dateTime(c.getSupersededAt(), zone) : null,
+                c.isSuperseded() ? withdrawalLinks.path(c.getSupersededBy()) : null);
     }
 
     /** A withdrawal took this cancellation's place: the contract has ended, so there is nothing to undo. */
     private static boolean supersededByWithdrawal(Cancellation c) {
-        return c.getSubscription().getStatus() == org.cancelportal.subscription.entity.SubscriptionStatus.WITHDRAWN;
+        return c.isSuperseded()
+                || c.getSubscription().getStatus() == org.cancelportal.subscription.entity.SubscriptionStatus.WITHDRAWN;
     }
 
     public String getReference() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import org.cancelportal.cancellation.control.Cancellations;
-import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
 import org.cancelportal.mail.control.Mailer;
@@ -23,9 +22,12 @@ import org.cancelportal.refund.entity.Refund;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.PageMessages;
+import org.cancelportal.withdrawal.boundary.WithdrawalLinks;
+import org.cancelportal.withdrawal.control.Withdrawals;
 
 /**
- * A short email each time the word on a refund changes: paid, failed, or late. An email whose word has been overtaken
+ * A short email each time the word on a refund changes: paid, failed, or late; for a cancellation's refund or a
+ * withdrawal's, linking to its receipt or confirmation. An email whose word has been overtaken
  * before it left (late, then paid a minute later) is not sent: the subscriber gets only news that is still true.
  */
 @ApplicationScoped
@@ -46,6 +48,12 @@ public class RefundEmail implements OutboxConsumer {
     @Inject
     ReceiptLinks receiptLinks;
 
+    @Inject
+    Withdrawals withdrawals;
+
+    @Inject
+    WithdrawalLinks withdrawalLinks;
+
     @Override
     public String name() {
         return "refund-email";
@@ -59,29 +67,34 @@ public class RefundEmail implements OutboxConsumer {
     @Override
     public void handle(OutboxEvent event) throws Exception {
         String reference = event.payloadObject().getString("reference");
-        Cancellation cancellation = cancellations.byReference(reference)
-                .orElseThrow(() -> new IllegalStateException("No cancellation " + reference));
-        Refund refund = refunds.of(cancellation).orElseThrow(() -> new IllegalStateException("No refund " + reference));
+        boolean withdrawal = Refund.Kind.WITHDRAWAL.name().equals(event.payloadObject().getString("kind",
+                Refund.Kind.CANCELLATION.name()));
+        Refund refund = (withdrawal
+                ? withdrawals.byReference(reference).flatMap(refunds::of)
+                : cancellations.byReference(reference).flatMap(refunds::of))
+                .orElseThrow(() -> new IllegalStateException("No refund " + reference));
         String state = event.payloadObject().getString("status");
         if (!state.equals(refund.getStatus().name())) {
             return; // the word has changed again since; the email of that later event tells the truth
         }
-        Subscriber subscriber = cancellation.getSubscription().getSubscriber();
+        Subscriber subscriber = refund.getSubscription().getSubscriber();
         Locale locale = subscriber.getLocale();
         ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, locale);
         LocalizedFormat formats = new LocalizedFormat(locale, subscriber.getTimeZone());
-        RefundWording wording = RefundWording.of(cancellation, java.util.Optional.of(refund), words, formats);
+        RefundWording wording = RefundWording.of(refund.getAmount(), java.util.Optional.of(refund), words, formats);
+        String plan = refund.getSubscription().getPlan().getName();
         String subject = format(words, "mail.refund.subject." + state, formats.money(refund.getAmount()), reference);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(words.getString("receipt.reference"), reference);
-        facts.put(words.getString("receipt.subscription"), cancellation.getSubscription().getPlan().getName());
+        facts.put(words.getString("receipt.subscription"), plan);
         facts.put(words.getString("receipt.refund"), wording.summary());
         EmailBody body = common.start(locale, subscriber.getName())
-                .paragraph(format(words, "mail.refund.intro", cancellation.getSubscription().getPlan().getName(),
+                .paragraph(format(words, withdrawal ? "mail.refund.intro.withdrawal" : "mail.refund.intro", plan,
                         reference))
                 .paragraph(wording.nextStep())
                 .facts(facts);
-        body.link(words.getString("mail.receipt.link"), receiptLinks.link(reference));
+        body.link(words.getString(withdrawal ? "withdrawal.mail.link" : "mail.receipt.link"),
+                withdrawal ? withdrawalLinks.link(reference) : receiptLinks.link(reference));
         common.finish(body, locale);
         mailer.send(new OutgoingEmail("<" + event.getId() + "." + name() + "@cancelportal>", "REFUND_" + state,
                 subscriber.getId(), subscriber.getEmail(), locale, subject, body.text(),

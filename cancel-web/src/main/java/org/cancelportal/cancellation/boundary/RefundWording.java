@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.refund.entity.Refund;
+import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.text.LocalizedFormat;
 
 /**
@@ -22,10 +23,16 @@ public record RefundWording(String summary, String nextStep, String state) imple
 
     public static RefundWording of(Cancellation cancellation, Optional<Refund> refund, ResourceBundle words,
                                    LocalizedFormat formats) {
-        if (cancellation.getRefund().isZero()) {
+        return of(cancellation.getRefund(), refund, words, formats);
+    }
+
+    /** The same words for any promised amount: a cancellation's refund or a withdrawal's. */
+    public static RefundWording of(Money promised, Optional<Refund> refund, ResourceBundle words,
+                                   LocalizedFormat formats) {
+        if (promised.isZero()) {
             return new RefundWording(words.getString("receipt.refund.none"), null, "NONE");
         }
-        String amount = formats.money(cancellation.getRefund());
+        String amount = formats.money(promised);
         if (refund.isEmpty()) {
             return new RefundWording(format(words, "receipt.refund.amount", amount),
                     format(words, "receipt.next.refund", amount), "PROMISED");

@@ -47,7 +47,8 @@ final class Representations {
                 .add("current_period_end", subscription.getCurrentPeriodEnd().toString());
         time(json, "trial_ends_at", subscription.getTrialEndsAt());
         json.add("service_start_requested", subscription.isServiceStartRequested());
-        if (inForce == null) {
+        if (inForce == null || inForce.isSuperseded()) {
+            // a cancellation a withdrawal took the place of is no longer the subscription's: "withdrawal" says why
             json.addNull("cancellation");
         } else {
             json.add("cancellation", cancellation(inForce));
@@ -65,6 +66,8 @@ final class Representations {
                 .add("channel", cancellation.getChannel().name())
                 .add("refund", money(cancellation.getRefund()));
         time(json, "undone_at", cancellation.getUndoneAt());
+        text(json, "superseded_by_withdrawal", cancellation.getSupersededBy());
+        time(json, "superseded_at", cancellation.getSupersededAt());
         return json.build();
     }
 
@@ -99,7 +102,8 @@ final class Representations {
 
     static JsonObject refund(Refund refund) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("reference", refund.getCancellation().getReference())
+                .add("reference", refund.getReference())
+                .add("belongs_to", refund.getKind().name().toLowerCase(java.util.Locale.ROOT))
                 .add("status", refund.getStatus().name().toLowerCase(java.util.Locale.ROOT))
                 .add("amount", money(refund.getAmount()))
                 .add("due_since", refund.getDueSince().toString())

@@ -23,9 +23,9 @@ public class FollowUpPage {
 
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    /** A refund that is owed and not confirmed as paid. */
-    public record RefundRow(String reference, long subscriberId, String subscriberName, String amount, String status,
-                            String dueBy, String reason) {
+    /** A refund that is owed and not confirmed as paid; kind says whether a cancellation or a withdrawal owes it. */
+    public record RefundRow(String kind, String reference, long subscriberId, String subscriberName, String amount,
+                            String status, String dueBy, String reason) {
     }
 
     /** A renewal held back because the subscription's cancellation is in force. */
@@ -76,8 +76,8 @@ public class FollowUpPage {
     }
 
     private RefundRow row(Refund refund) {
-        var subscription = refund.getCancellation().getSubscription();
-        return new RefundRow(refund.getCancellation().getReference(), subscription.getSubscriber().getId(),
+        var subscription = refund.getSubscription();
+        return new RefundRow(refund.getKind().name(), refund.getReference(), subscription.getSubscriber().getId(),
                 subscription.getSubscriber().getName(), format.money(refund.getAmount()), refund.getStatus().name(),
                 format.dateTime(refund.getDueBy(), UTC), refund.getFailureReason());
     }

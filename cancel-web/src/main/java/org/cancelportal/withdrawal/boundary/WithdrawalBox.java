@@ -7,12 +7,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cancelportal.cancellation.boundary.RefundWording;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.DisplayFormat;
+import org.cancelportal.web.PageMessages;
 import org.cancelportal.withdrawal.control.WithdrawalPolicy;
 import org.cancelportal.withdrawal.control.Withdrawals;
 import org.cancelportal.withdrawal.entity.Withdrawal;
@@ -42,6 +48,9 @@ public class WithdrawalBox {
     DisplayFormat format;
 
     @Inject
+    Refunds refunds;
+
+    @Inject
     Clock clock;
 
     private Map<Long, Subscription> own;
@@ -63,6 +72,19 @@ public class WithdrawalBox {
     public String withdrawnAs(long subscriptionId) {
         return own().containsKey(subscriptionId)
                 ? withdrawals.of(subscriptionId).map(Withdrawal::getReference).orElse(null) : null;
+    }
+
+    /** Where the refund of the withdrawal from this subscription stands, in a line, or null when none is owed. */
+    public String refundOf(long subscriptionId) {
+        Subscription subscription = own().get(subscriptionId);
+        if (subscription == null) {
+            return null;
+        }
+        LocalizedFormat formats = new LocalizedFormat(format.locale(), subscription.getSubscriber().getTimeZone());
+        ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, format.locale());
+        return withdrawals.of(subscriptionId).flatMap(refunds::of)
+                .map(refund -> RefundWording.of(refund.getAmount(), Optional.of(refund), words, formats).summary())
+                .orElse(null);
     }
 
     private Map<Long, Subscription> own() {

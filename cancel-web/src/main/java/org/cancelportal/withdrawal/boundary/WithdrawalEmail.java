@@ -7,14 +7,17 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
+import org.cancelportal.cancellation.boundary.RefundWording;
 import org.cancelportal.mail.control.CommonEmailParts;
 import org.cancelportal.mail.control.EmailBody;
 import org.cancelportal.mail.control.Mailer;
 import org.cancelportal.mail.control.OutgoingEmail;
 import org.cancelportal.outbox.control.OutboxConsumer;
 import org.cancelportal.outbox.entity.OutboxEvent;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.subscription.entity.Subscriber;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.PageMessages;
@@ -42,6 +45,9 @@ public class WithdrawalEmail implements OutboxConsumer {
     @Inject
     WithdrawalLinks links;
 
+    @Inject
+    Refunds refunds;
+
     @Override
     public String name() {
         return "withdrawal-email";
@@ -63,6 +69,9 @@ public class WithdrawalEmail implements OutboxConsumer {
         LocalizedFormat formats = new LocalizedFormat(locale, subscriber.getTimeZone());
         String plan = w.getSubscription().getPlan().getName();
         WithdrawalWording refund = WithdrawalWording.of(w.getRefund(), words, formats);
+        // where the refund stands as the operator has confirmed it: due by a date, until billing says it was paid
+        RefundWording state = refunds.of(w)
+                .map(found -> RefundWording.of(found.getAmount(), Optional.of(found), words, formats)).orElse(null);
         String subject = format(words, "withdrawal.mail.subject", plan, reference);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put(words.getString("withdrawal.reference"), reference);
@@ -70,13 +79,14 @@ public class WithdrawalEmail implements OutboxConsumer {
         facts.put(words.getString("withdrawal.contract"), plan);
         facts.put(words.getString("withdrawal.concluded"), formats.date(w.getSubscription().getStartedAt()));
         facts.put(words.getString("withdrawal.ended"), formats.dateTime(w.getCarriedOutAt()));
-        facts.put(words.getString("withdrawal.refund"), refund.summary());
+        facts.put(words.getString("withdrawal.refund"), state == null ? refund.summary() : state.summary());
         EmailBody body = common.start(locale, subscriber.getName())
                 .paragraph(format(words, "withdrawal.mail.intro", plan))
                 .facts(facts)
                 .heading(words.getString("withdrawal.next.heading"))
                 .bullets(CommonEmailParts.lines(words.getString("withdrawal.next.from-start"),
-                        refund.explanation(), words.getString("withdrawal.next.refund-how"),
+                        refund.explanation(), state == null ? words.getString("withdrawal.next.refund-how")
+                                : state.nextStep(),
                         w.getSupersededCancellation() == null ? words.getString("withdrawal.next.no-charges")
                                 : format(words, "withdrawal.next.superseded", w.getSupersededCancellation())))
                 .paragraph(words.getString("withdrawal.final"))

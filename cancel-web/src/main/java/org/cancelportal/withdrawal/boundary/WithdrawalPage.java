@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import org.cancelportal.cancellation.control.NotFoundException;
+import org.cancelportal.cancellation.boundary.RefundWording;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
+import org.cancelportal.refund.control.Refunds;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.DisplayFormat;
 import org.cancelportal.web.Navigation;
@@ -41,6 +43,9 @@ public class WithdrawalPage implements Serializable {
     @Inject
     Navigation navigation;
 
+    @Inject
+    Refunds refunds;
+
     private String reference;
     private String signature;
     private WithdrawalView view;
@@ -69,11 +74,13 @@ public class WithdrawalPage implements Serializable {
     private WithdrawalView toView(Withdrawal w) {
         ZoneId zone = w.getSubscription().getSubscriber().getTimeZone();
         LocalizedFormat formats = new LocalizedFormat(format.locale(), zone);
+        ResourceBundle words = ResourceBundle.getBundle(PageMessages.BUNDLE, format.locale());
         return new WithdrawalView(w.getReference(), w.getSubscription().getPlan().getName(),
                 formats.date(w.getSubscription().getStartedAt()), formats.dateTime(w.getReceivedAt()),
-                formats.dateTime(w.getCarriedOutAt()), WithdrawalWording.of(w.getRefund(),
-                        ResourceBundle.getBundle(PageMessages.BUNDLE, format.locale()), formats),
-                w.getSupersededCancellation(), currentSubscriber.requester().isPresent());
+                formats.dateTime(w.getCarriedOutAt()), WithdrawalWording.of(w.getRefund(), words, formats),
+                w.getSupersededCancellation(), currentSubscriber.requester().isPresent(),
+                refunds.of(w).map(refund -> RefundWording.of(refund.getAmount(), Optional.of(refund), words, formats))
+                        .orElse(null));
     }
 
     public String getReference() {

@@ -172,10 +172,14 @@ public class Fixtures {
                 .setParameter(1, email).executeUpdate();
     }
 
-    /** Lets the operator's days to confirm a refund run out now, as if the cancellation had been made days ago. */
+    /**
+     * Lets the operator's days to confirm a refund run out now, as if the cancellation or withdrawal (by its reference)
+     * had been made days ago.
+     */
     public void letRefundRunOut(String reference) {
         int changed = NativeSql.query(em, "UPDATE refund SET due_by = due_since WHERE status = 'DUE'"
-                + " AND cancellation_id = (SELECT id FROM cancellation WHERE reference = ?1)", reference).executeUpdate();
+                + " AND (cancellation_id = (SELECT id FROM cancellation WHERE reference = ?1)"
+                + " OR withdrawal_id = (SELECT id FROM withdrawal WHERE reference = ?1))", reference).executeUpdate();
         if (changed != 1) {
             throw new IllegalArgumentException("no refund due for " + reference);
         }

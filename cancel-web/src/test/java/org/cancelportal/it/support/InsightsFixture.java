@@ -22,6 +22,7 @@ import org.cancelportal.schema.control.NativeSql;
  * D  en  400 days  SUPPORT    invited, answered: unused, words, may not be contacted
  * </pre>
  *
+ * E withdrew from a contract on the plan today: one withdrawal, beside the cancellations and never among them.
  * Each person has a name and email that appear nowhere but in the subscriber table.
  */
 @ApplicationScoped
@@ -47,7 +48,23 @@ public class InsightsFixture {
         people.add("C", person(planId, marker, "C", "en", 10, "WEB", 20, true, null));
         people.add("D", person(planId, marker, "D", "en", 400, "SUPPORT", null, false,
                 answer("unused", "Rarely used it " + marker, null, false, false)));
+        withdrawal(planId, marker);
         return Json.createObjectBuilder().add("plan", plan).add("marker", marker).add("people", people).build();
+    }
+
+    /** E withdrew from a contract made 5 days ago: a withdrawal, which no cancellation figure may count. */
+    private void withdrawal(long planId, String marker) {
+        Timestamp now = Timestamp.from(clock.instant());
+        long subscriber = id("INSERT INTO subscriber (email, name, locale) VALUES (?1, ?2, 'en') RETURNING id",
+                "person-e-" + marker + "@example.com", "Secret Name E" + marker);
+        long subscription = id("INSERT INTO subscription (subscriber_id, plan_id, status, started_at,"
+                + " current_period_start, current_period_end) VALUES (?1, ?2, 'WITHDRAWN', CAST(?3 AS timestamptz)"
+                + " - INTERVAL '5 days', CAST(?3 AS timestamptz) - INTERVAL '5 days', CAST(?3 AS timestamptz)"
+                + " + INTERVAL '25 days') RETURNING id", subscriber, planId, now);
+        id("INSERT INTO withdrawal (reference, subscription_id, received_at, carried_out_at, channel, actor,"
+                + " paid_amount, refund_amount, refund_currency, refund_basis, days_used, period_days)"
+                + " VALUES (?1, ?2, ?3, ?3, 'WEB', 'someone', 9.99, 9.99, 'EUR', 'FULL', 0, 30) RETURNING id",
+                "WD-" + marker.substring(0, 4).toUpperCase() + "-E000", subscription, now);
     }
 
     private record Answer(String reason, String comment, String fair, boolean anonymous, boolean consent) {

@@ -11,13 +11,20 @@ import java.io.IOException;
  * For the withdrawal tests: POST /test-fixtures/withdrawal-terms?subscription=&amp;started-days-ago=&amp;start-requested=
  * &amp;plan-days= sets what is given (see WithdrawalFixtures); GET /test-fixtures/withdrawal-terms?subscription= reads
  * what the database holds about its withdrawal, ?declared= how many of its withdrawals count from the time of receipt
- * of the public declaration that carried them out.
+ * of the public declaration that carried them out. POST ?subscription=&amp;cancel-then-withdraw=LOGIN: a scheduled
+ * cancellation, superseded at once by a withdrawal.
  */
 @WebServlet("/test-fixtures/withdrawal-terms")
 public class WithdrawalFixtureServlet extends HttpServlet {
 
     @Inject
     WithdrawalFixtures fixtures;
+
+    @Inject
+    Fixtures common;
+
+    @Inject
+    org.cancelportal.withdrawal.control.WithdrawalService withdrawals;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -30,9 +37,30 @@ public class WithdrawalFixtureServlet extends HttpServlet {
         response.getWriter().write(fixtures.records(Long.parseLong(request.getParameter("subscription"))));
     }
 
+    /**
+     * The subscriber cancels at the end of the period and withdraws right after, each in its own transaction as on the
+     * account page, before any consumer of the cancellation's events had its turn; answers "CX-…,WD-…".
+     */
+    private void cancelThenWithdraw(String login, long subscription, HttpServletResponse response) {
+        String cancellation = common.cancelAsSubscriber(login, subscription,
+                org.cancelportal.cancellation.entity.CancellationMode.END_OF_PERIOD);
+        String withdrawal = withdrawals.withdraw(org.cancelportal.withdrawal.control.WithdrawCommand.now(subscription,
+                fixtures.subscriberRequester(login), "fixture-" + java.util.UUID.randomUUID())).getReference();
+        try {
+            response.setContentType("text/plain");
+            response.getWriter().write(cancellation + "," + withdrawal);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
         long subscription = Long.parseLong(request.getParameter("subscription"));
+        if (request.getParameter("cancel-then-withdraw") != null) {
+            cancelThenWithdraw(request.getParameter("cancel-then-withdraw"), subscription, response);
+            return;
+        }
         if (request.getParameter("started-days-ago") != null) {
             fixtures.startedDaysAgo(subscription, Integer.parseInt(request.getParameter("started-days-ago")));
         }

@@ -61,6 +61,12 @@ public class WithdrawalFixtures {
         return "status=" + status + ", withdrawals=" + count + ", audit=" + audit;
     }
 
+    public org.cancelportal.cancellation.control.Requester subscriberRequester(String login) {
+        long subscriberId = ((Number) NativeSql.query(em, "SELECT subscriber_id FROM app_user WHERE username = ?1",
+                login).getSingleResult()).longValue();
+        return org.cancelportal.cancellation.control.Requester.subscriber(login, subscriberId);
+    }
+
     /** Withdrawals of the subscription carried out from a public declaration whose time of receipt they kept. */
     public long receivedAsDeclared(long subscriptionId) {
         return ((Number) NativeSql.query(em, "SELECT count(*) FROM withdrawal w JOIN withdrawal_declaration d"

@@ -37,11 +37,15 @@ public class SummaryResource {
     @Inject
     Clock clock;
 
-    /** Shares are fractions (0.25 is a quarter); the weekly counts have one entry per week in 'weeks'. */
+    /**
+     * Shares are fractions (0.25 is a quarter); the weekly counts have one entry per week in 'weeks'. withdrawals are
+     * counted beside the cancellations, not among them.
+     */
     public record SummaryBody(InsightsFilter filter, long cancelled, long undone, double undoRate, long invited,
                               long responded, double responseRate, long responses, List<Share> reasons,
                               List<Share> tenure, List<Share> journey, String medianJourney, List<LocalDate> weeks,
-                              Map<String, long[]> weeklyAnswersByReason, FollowThroughBody followThrough) {
+                              Map<String, long[]> weeklyAnswersByReason, FollowThroughBody followThrough,
+                              long withdrawals) {
 
         static SummaryBody of(InsightsSummary summary) {
             CancellationTotals totals = summary.cancellations();
@@ -49,7 +53,7 @@ public class SummaryResource {
                     totals.invited(), totals.responded(), totals.responseRate(), summary.responses(),
                     summary.reasons(), summary.tenure(), totals.journey(), totals.medianJourney(),
                     summary.trend().weeks(), summary.trend().countsByReason(),
-                    FollowThroughBody.of(summary.followThrough()));
+                    FollowThroughBody.of(summary.followThrough()), summary.withdrawals());
         }
     }
 

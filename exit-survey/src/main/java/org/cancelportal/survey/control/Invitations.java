@@ -58,7 +58,8 @@ public class Invitations {
 
     /**
      * For a cancellation: records the invitation (once per event) and, unless there is a reason not to ask (an undo,
-     * an opt-out, a recent invitation), marks it sent and announces it for the reminder.
+     * a withdrawal that took its place, an opt-out, a recent invitation), marks it sent and announces it for the
+     * reminder.
      */
     public Optional<ToSend> invite(OutboxEvent cancelled) {
         String reference = cancelled.payloadObject().getString("reference");
@@ -88,7 +89,10 @@ public class Invitations {
         return Optional.of(new ToSend(invitation, subscriber(invitation), answer.token(), optOut.token()));
     }
 
-    /** The one reminder, if configured: only without an answer, an opt-out or an expired link. */
+    /**
+     * The one reminder, if configured: only without an answer, an opt-out, an expired link, or a withdrawal that took
+     * the cancellation's place since.
+     */
     public Optional<ToSend> remind(OutboxEvent sent) {
         if (settings.reminderAfter().isEmpty()) {
             return Optional.empty();
@@ -97,7 +101,9 @@ public class Invitations {
         Optional<SurveyInvitation> open = locked("SELECT i.id FROM survey_invitation i WHERE i.id = ?1"
                 + " AND i.status = 'SENT' AND i.responded_at IS NULL AND i.reminder_sent_at IS NULL"
                 + " AND i.expires_at > ?2 AND i.subscriber_id IS NOT NULL AND NOT EXISTS"
-                + " (SELECT 1 FROM survey_opt_out o WHERE o.subscriber_id = i.subscriber_id) FOR UPDATE OF i",
+                + " (SELECT 1 FROM survey_opt_out o WHERE o.subscriber_id = i.subscriber_id) AND NOT EXISTS"
+                + " (SELECT 1 FROM cancellation c WHERE c.id = i.cancellation_id AND c.superseded_by IS NOT NULL)"
+                + " FOR UPDATE OF i",
                 sent.payloadObject().getJsonNumber("invitationId").longValue(), Timestamp.from(now));
         if (open.isEmpty()) {
             return Optional.empty();
@@ -113,6 +119,10 @@ public class Invitations {
         Cancellation cancellation = em.find(Cancellation.class, invitation.getCancellationId());
         if (cancellation == null || cancellation.isUndone()) {
             return Optional.of("UNDONE");
+        }
+        if (cancellation.isSuperseded()) {
+            // a withdrawal took its place: the person used their legal right, which is not a cancellation to ask about
+            return Optional.of("SUPERSEDED");
         }
         if (invitation.getSubscriberId() == null) {
             return Optional.of("NO_SUBSCRIBER");

@@ -84,13 +84,26 @@ public record InsightsFilter(LocalDate from, LocalDate to, String plan, String t
      * (R__insights_counting.sql). The reason is left out, as for every cancellation figure.
      */
     Conditions onCancellations() {
+        return onRecords("c", "requested_at");
+    }
+
+    /**
+     * The same facets on a withdrawal, joined as {@code w} (withdrawal), {@code s}, {@code p} and {@code who}: in the
+     * period by when it reached us. Withdrawals are counted beside the cancellations, never among them.
+     */
+    Conditions onWithdrawals() {
+        return onRecords("w", "received_at");
+    }
+
+    /** The period by the record's own time, and the facets, on a cancellation or withdrawal row named {@code alias}. */
+    private Conditions onRecords(String alias, String timeColumn) {
+        String time = alias + "." + timeColumn;
         Conditions where = new Conditions()
-                .add("c.requested_at >= ?", java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
-                .add("c.requested_at < ?",
-                        java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                .add(time + " >= ?", java.sql.Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .add(time + " < ?", java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         return where.addIf(plan, "p.code = ?")
-                .addIf(tenureBand, "tenure_band(s.started_at, c.requested_at) = ?")
-                .addIf(channel, "c.channel = ?")
+                .addIf(tenureBand, "tenure_band(s.started_at, " + time + ") = ?")
+                .addIf(channel, alias + ".channel = ?")
                 .addIf(language, "split_part(who.locale, '-', 1) = ?");
     }
 

@@ -43,7 +43,7 @@ public class InsightsQueries {
     }
 
     /**
-     * Everything the dashboard shows, in three reads. The reasons and the number of answers are summed from the weekly
+     * Everything the dashboard shows, in four reads (the last counts the period's withdrawals). The reasons and the number of answers are summed from the weekly
      * trend rather than read again; the cancellations' totals and tenure come from one read grouped by band; the
      * follow-through figures from one more.
      */
@@ -53,7 +53,18 @@ public class InsightsQueries {
         long responses = reasons.stream().mapToLong(Share::count).sum();
         CancellationsByBand cancellations = CancellationsByBand.read(dataSource, filter);
         return new InsightsSummary(filter, cancellations.totals(), responses, reasons, trend, cancellations.tenure(),
-                followThrough(filter));
+                followThrough(filter), withdrawals(filter));
+    }
+
+    /**
+     * Withdrawals in the period, with the cancellations' facets (not the reason: nobody is asked why they withdrew).
+     * Read from the withdrawal table itself, so they can never be counted as cancellations.
+     */
+    public long withdrawals(InsightsFilter filter) {
+        Conditions where = filter.onWithdrawals();
+        return Jdbc.list(dataSource, "SELECT count(*) FROM withdrawal w JOIN subscription s ON s.id = w.subscription_id"
+                        + " JOIN plan p ON p.id = s.plan_id JOIN subscriber who ON who.id = s.subscriber_id"
+                        + where.sql(), where.parameters(), row -> row.getLong(1)).get(0);
     }
 
     private static List<Share> ranked(WeeklyTrend trend) {

@@ -56,6 +56,35 @@ final class InsightsDatabase implements AutoCloseable {
                 journeySeconds == null ? null : ts(requestedAt.minusSeconds(journeySeconds)));
     }
 
+    /**
+     * A withdrawal from a new subscription made {@code tenureDays} before it reached us, or (when {@code supersedes} is
+     * not null) from the subscription of that scheduled cancellation, which it then takes the place of; returns its id.
+     */
+    long withdrawal(String plan, String locale, int tenureDays, String channel, Instant receivedAt, Long supersedes)
+            throws SQLException {
+        int n = sequence.incrementAndGet();
+        long subscription;
+        if (supersedes == null) {
+            long subscriber = insert("INSERT INTO subscriber (email, name, locale) VALUES (?, ?, ?) RETURNING id",
+                    "person" + n + "@example.com", "Person " + n, locale);
+            Instant started = receivedAt.minus(Duration.ofDays(tenureDays));
+            subscription = insert("INSERT INTO subscription (subscriber_id, plan_id, status, started_at,"
+                            + " current_period_start, current_period_end) SELECT ?, id, 'WITHDRAWN', ?, ?, ?"
+                            + " FROM plan WHERE code = ? RETURNING id", subscriber, ts(started), ts(started),
+                    ts(started.plus(Duration.ofDays(30))), plan);
+        } else {
+            subscription = insert("UPDATE subscription SET status = 'WITHDRAWN' WHERE id = (SELECT subscription_id"
+                    + " FROM cancellation WHERE id = ?) RETURNING id", supersedes);
+            update("UPDATE cancellation SET superseded_by = ?, superseded_at = ? WHERE id = ?", "WD-TEST-" + n,
+                    ts(receivedAt), supersedes);
+        }
+        return insert("INSERT INTO withdrawal (reference, subscription_id, received_at, carried_out_at, channel, actor,"
+                        + " paid_amount, refund_amount, refund_currency, refund_basis, days_used, period_days,"
+                        + " superseded_cancellation) VALUES (?, ?, ?, ?, ?, 'someone', 9.99, 9.99, 'EUR', 'FULL', 0, 30,"
+                        + " (SELECT reference FROM cancellation WHERE id = ?)) RETURNING id",
+                "WD-TEST-" + n, subscription, ts(receivedAt), ts(receivedAt), channel, supersedes);
+    }
+
     void undo(long cancellation) throws SQLException {
         update("UPDATE cancellation SET undone_at = requested_at + INTERVAL '1 hour', undone_by = 'someone'"
                 + " WHERE id = ?", cancellation);
