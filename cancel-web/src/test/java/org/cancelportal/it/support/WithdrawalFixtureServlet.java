@@ -26,6 +26,9 @@ public class WithdrawalFixtureServlet extends HttpServlet {
     @Inject
     org.cancelportal.withdrawal.control.WithdrawalService withdrawals;
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.UserTransaction transaction;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("text/plain");
@@ -38,14 +41,23 @@ public class WithdrawalFixtureServlet extends HttpServlet {
     }
 
     /**
-     * The subscriber cancels at the end of the period and withdraws right after, each in its own transaction as on the
-     * account page, before any consumer of the cancellation's events had its turn; answers "CX-…,WD-…".
+     * The subscriber cancels at the end of the period and withdraws right after; answers "CX-…,WD-…". Both commit
+     * together, so no consumer of the cancellation's events can have had its turn before the withdrawal, however slow
+     * the machine: the test is about what the consumers do once both are there, not about a race.
      */
     private void cancelThenWithdraw(String login, long subscription, HttpServletResponse response) {
-        String cancellation = common.cancelAsSubscriber(login, subscription,
-                org.cancelportal.cancellation.entity.CancellationMode.END_OF_PERIOD);
-        String withdrawal = withdrawals.withdraw(org.cancelportal.withdrawal.control.WithdrawCommand.now(subscription,
-                fixtures.subscriberRequester(login), "fixture-" + java.util.UUID.randomUUID())).getReference();
+        String cancellation;
+        String withdrawal;
+        try {
+            transaction.begin();
+            cancellation = common.cancelAsSubscriber(login, subscription,
+                    org.cancelportal.cancellation.entity.CancellationMode.END_OF_PERIOD);
+            withdrawal = withdrawals.withdraw(org.cancelportal.withdrawal.control.WithdrawCommand.now(subscription,
+                    fixtures.subscriberRequester(login), "fixture-" + java.util.UUID.randomUUID())).getReference();
+            transaction.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not cancel and withdraw in one transaction", e);
+        }
         try {
             response.setContentType("text/plain");
             response.getWriter().write(cancellation + "," + withdrawal);
