@@ -11,7 +11,8 @@ import java.io.IOException;
  * For the withdrawal tests: POST /test-fixtures/withdrawal-terms?subscription=&amp;started-days-ago=&amp;start-requested=
  * &amp;plan-days= sets what is given (see WithdrawalFixtures); GET /test-fixtures/withdrawal-terms?subscription= reads
  * what the database holds about its withdrawal, ?declared= how many of its withdrawals count from the time of receipt
- * of the public declaration that carried them out.
+ * of the public declaration that carried them out; POST ?declaration=DC-…|WR-…&amp;hours-ago= moves a public
+ * declaration and its link that far into the past.
  */
 @WebServlet("/test-fixtures/withdrawal-terms")
 public class WithdrawalFixtureServlet extends HttpServlet {
@@ -32,6 +33,11 @@ public class WithdrawalFixtureServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getParameter("declaration") != null) {
+            fixtures.declaredHoursAgo(request.getParameter("declaration"),
+                    Integer.parseInt(request.getParameter("hours-ago")));
+            return;
+        }
         long subscription = Long.parseLong(request.getParameter("subscription"));
         if (request.getParameter("started-days-ago") != null) {
             fixtures.startedDaysAgo(subscription, Integer.parseInt(request.getParameter("started-days-ago")));
