@@ -1,7 +1,6 @@
 package org.cancelportal.supportdesk.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,8 +8,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.cancelportal.publiccancel.boundary.DeclarationFacts;
 import org.cancelportal.publiccancel.control.DeclarationQueue;
 import org.cancelportal.supportdesk.boundary.DeclarationResolutionPage.Candidate;
@@ -76,18 +73,13 @@ public class WithdrawalDeclarationPage implements Serializable {
         link = open ? links.of(declaration) : null;
         resolution = open ? null : messages.text("support.declaration.resolved", declaration.getResolvedBy(),
                 format.dateTime(declaration.getResolvedAt(), facts.zone()));
-        candidates = queue.candidates(declaration).stream()
-                .map(found -> new Candidate(found.subscriptionId(), found.subscriberName(), found.subscriberEmail(),
-                        found.planName(),
-                        String.join(" · ", Stream.of(found.subscriptionReference(), found.customerReference())
-                                .filter(Objects::nonNull).toList())))
-                .toList();
+        candidates = queue.candidates(declaration).stream().map(Candidate::of).toList();
     }
 
     @RolesAllowed("support")
     public void withdraw(long subscriptionId) {
         try {
-            Withdrawal withdrawal = queue.withdraw(id, subscriptionId, agent());
+            Withdrawal withdrawal = queue.withdraw(id, subscriptionId, DeclarationResolutionPage.agent());
             backToList("withdrawn", withdrawal.getReference());
         } catch (DeclarationQueue.AlreadyResolvedException e) {
             messages.error("support.declaration.already");
@@ -100,7 +92,7 @@ public class WithdrawalDeclarationPage implements Serializable {
     @RolesAllowed("support")
     public void close() {
         try {
-            queue.close(id, note, agent());
+            queue.close(id, note, DeclarationResolutionPage.agent());
             backToList("closed", "");
         } catch (IllegalArgumentException e) {
             messages.error("support.declaration.note-invalid", DeclarationQueue.MAX_NOTE);
@@ -114,10 +106,6 @@ public class WithdrawalDeclarationPage implements Serializable {
     private void backToList(String done, String withdrawalReference) {
         navigation.redirect("/support/declarations?done=" + done + "&ref=" + reference + "&cx="
                 + URLEncoder.encode(withdrawalReference, StandardCharsets.UTF_8));
-    }
-
-    private static String agent() {
-        return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
     }
 
     public List<Candidate> getCandidates() {
