@@ -35,13 +35,19 @@ public class Navigation {
         faces.responseComplete();
     }
 
-    /** The same answer for "does not exist" and "not yours", so nobody learns which by guessing. */
+    /**
+     * The same answer for "does not exist" and "not yours", so nobody learns which by guessing. The error page is
+     * drawn by a Faces request of its own, inside this one, and when it ends the Faces-scoped context of this request
+     * is no longer active: so this request is marked complete first, on the context itself rather than through the
+     * injected proxy, and nothing Faces-scoped is touched after the error is sent.
+     */
     public void notFound() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        context.responseComplete();
         try {
-            faces.getExternalContext().responseSendError(404, "");
+            context.getExternalContext().responseSendError(404, "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        faces.responseComplete();
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.DeclarationAge;
 import org.cancelportal.it.support.FormClient;
 import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -111,9 +112,19 @@ class PublicCancelIT extends BothApplications {
 
         browser.openUrl(survey + "r/not-a-real-link");
         assertEquals(portal + "cancel-contract", browser.linkTarget("Cancel a contract"), "the exit survey's pages too");
+        assertEquals(portal + "withdraw-contract", browser.linkTarget("Withdraw from a contract"),
+                "and beside it the public withdrawal form");
+        browser.openUrl(survey.toString());
+        browser.follow("Withdraw from a contract");
+        assertEquals("Withdraw from a contract", browser.heading());
         browser.openUrl(survey.toString());
         browser.follow("Cancel a contract");
         assertEquals("Cancel a contract", browser.heading());
+        try (Browser german = new Browser(portal, "de-DE", false)) {
+            german.openUrl(survey + "r/not-a-real-link");
+            assertEquals(portal + "cancel-contract", german.linkTarget("Verträge hier kündigen"));
+            assertEquals(portal + "withdraw-contract", german.linkTarget("Verträge hier widerrufen"));
+        }
     }
 
     @Test
@@ -196,9 +207,9 @@ class PublicCancelIT extends BothApplications {
         browser.forgetSession();
         TestData.Person agent = TestData.newStaff(portal, "support");
         browser.signIn(agent.email(), agent.password());
-        assertTrue(browser.textOf("declarations-link").matches("Cancellations without an account: \\d+ open"));
+        assertTrue(browser.textOf("declarations-link").matches("Cancellations and withdrawals without an account: \\d+ open"));
         browser.follow(browser.textOf("declarations-link"));
-        assertEquals("Cancellations to match", browser.heading());
+        assertEquals("Cancellations and withdrawals to match", browser.heading());
         browser.follow(reference);
         assertTrue(browser.textOf("declaration").contains("the gold plan"));
         browser.screenshot("support-declaration-en-desktop", Browser.DESKTOP);
@@ -381,6 +392,73 @@ class PublicCancelIT extends BothApplications {
         assertEquals(done, TestData.declarationRecords(portal, person.email()));
         assertEquals(404, TestData.status(portal, link.substring(portal.toString().length()).replace("sig=", "sig=1")),
                 "a changed link confirms nothing");
+    }
+
+    /**
+     * A confirmation link whose time is up, and one whose declaration support closed meanwhile: without JavaScript,
+     * in English and German, each says plainly what happened and whom to contact, offers no button, and changes
+     * nothing. The first link expires because its declaration is moved past the link's lifetime (72 hours).
+     */
+    @Test
+    void aDeadConfirmationLinkSaysWhatHappenedAndWhomToContactAndChangesNothing() throws Exception {
+        TestData.Person late = TestData.newSubscriber(portal);
+        String lateLink = extraordinaryDeclarationLink(late);
+        TestData.Person handled = TestData.newSubscriber(portal);
+        String handledLink = extraordinaryDeclarationLink(handled);
+        String lateReference = lateLink.replaceAll(".*[?&]ref=([^&]+).*", "$1");
+        String handledReference = handledLink.replaceAll(".*[?&]ref=([^&]+).*", "$1");
+        DeclarationAge.declaredHoursAgo(portal, lateReference, 73);
+        String lateRecords = TestData.declarationRecords(portal, late.email());
+
+        TestData.Person agent = TestData.newStaff(portal, "support");
+        browser.signIn(agent.email(), agent.password());
+        browser.open("support/declarations");
+        String listed = browser.textOf("declarations");
+        assertTrue(Pattern.compile(Pattern.quote(lateReference) + " [^\\n]*\\n.*\\n.*\\nLink sent to the account address on"
+                + " .+, expired on .+ without being used\\.").matcher(listed).find(), listed);
+        assertTrue(Pattern.compile(Pattern.quote(handledReference) + " [^\\n]*\\n.*\\n.*\\nLink sent to the account address"
+                + " on [^;]+; it works until ").matcher(listed).find(), listed);
+        browser.follow(handledReference);
+        browser.field("close:note").sendKeys("Called the subscriber, who keeps the contract.");
+        browser.press("Close with this note");
+        browser.forgetSession();
+
+        try (Browser noScript = new Browser(portal, "en-US", false)) {
+            noScript.openUrl(lateLink);
+            assertEquals("This link has expired", noScript.heading());
+            assertTrue(noScript.textOf("link-expired").startsWith("Nothing has changed."), noScript.text());
+            assertTrue(noScript.text().contains("Questions? Our support team is happy to help."), noScript.text());
+            assertEquals(List.of(), noScript.driverFind(By.cssSelector("main input[type=submit]")));
+            noScript.openUrl(lateLink + "&lang=de");
+            assertEquals("Dieser Link ist abgelaufen", noScript.heading());
+            assertTrue(noScript.text().contains("Fragen? Unser Support-Team hilft gern."), noScript.text());
+
+            noScript.openUrl(handledLink + "&lang=en");
+            assertEquals("Our support team has dealt with this", noScript.heading());
+            assertTrue(noScript.text().contains("Questions? Our support team is happy to help."), noScript.text());
+            assertEquals(List.of(), noScript.driverFind(By.cssSelector("main input[type=submit]")));
+            noScript.openUrl(handledLink + "&lang=de");
+            assertEquals("Unser Support-Team hat das schon erledigt", noScript.heading());
+            noScript.openUrl(handledLink + "&lang=en");
+        }
+        assertEquals(lateRecords, TestData.declarationRecords(portal, late.email()), "the expired link changed nothing");
+        assertTrue(TestData.declarationRecords(portal, handled.email()).contains(" CLOSED "));
+        for (TestData.Person person : List.of(late, handled)) {
+            browser.signIn(person.email(), person.password());
+            assertEquals(1, browser.buttons().stream()
+                    .filter(button -> "Cancel at the end of the period".equals(button.getAttribute("value"))).count(),
+                    "still active and unchanged: " + browser.text());
+            browser.forgetSession();
+        }
+    }
+
+    /** A stranger's extraordinary cancellation of the person's contract: the link that goes to their own address. */
+    private String extraordinaryDeclarationLink(TestData.Person person) throws Exception {
+        FormClient.direct().get(portal + "cancel-contract").submit("cancel", Map.of("cancel:contract",
+                "Test Plan Monthly", "cancel:name", "Test Person", "cancel:accountEmail", person.email(),
+                "cancel:kind", "EXTRAORDINARY", "cancel:reason", "Moving abroad",
+                "cancel:confirmationEmail", "someone-" + UUID.randomUUID() + "@example.com"), "cancel:send");
+        return linkIn(textOf(onlyEmailTo(person.email(), CONFIRM_LINKS)), "/cancel-contract/confirm");
     }
 
     @Test

@@ -141,6 +141,30 @@ class ServerLogIT extends BothApplications {
         }
     }
 
+    /**
+     * Someone opens the withdrawal step of a subscription that is not theirs, and of one that does not exist: the
+     * page answers 404, as for anything not found, and the log stays quiet about it (no error, no stack trace).
+     */
+    @Test
+    void aWithdrawalStepThatIsNotFoundAnswers404WithoutAnErrorInTheLog() {
+        TestData.Person owner = TestData.newSubscriber(portal);
+        TestData.Person other = TestData.newSubscriber(portal);
+        int before = ServerLog.lines().size();
+        browser.signIn(other.email(), other.password());
+        browser.open("withdraw?subscription=" + owner.subscriptionId());
+        assertEquals(404, browser.statusOfCurrentPage(), "someone else's subscription");
+        browser.open("withdraw?subscription=999999999");
+        assertEquals(404, browser.statusOfCurrentPage(), "no such subscription");
+        browser.open("account");
+        assertEquals("Your subscriptions", browser.heading(), "the session goes on as before");
+
+        List<String> since = ServerLog.lines().stream().skip(before).toList();
+        List<String> problems = since.stream().filter(line -> line.contains("\"loglevel\":\"SEVERE\"")
+                || line.contains("\"loglevel\":\"ERROR\"") || line.contains("liberty_ffdc")
+                || line.contains("ContextNotActive")).toList();
+        assertEquals(List.of(), problems, "the log since the two 404s");
+    }
+
     /** Sends the public form as it renders: an ordinary cancellation, as of the earliest date. */
     private String declare(FormClient visitor, String contract, String name, String account, String confirmation) {
         FormClient.Page sent = visitor.get(portal + "cancel-contract").submit("cancel", Map.of("cancel:contract",

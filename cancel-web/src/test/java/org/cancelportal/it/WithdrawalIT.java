@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
+import org.cancelportal.it.support.DeclarationAge;
 import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -313,6 +314,174 @@ class WithdrawalIT extends PortalOnly {
         assertFalse(text.contains("/withdraw-contract/confirm"), "no way to carry it out: " + text);
         assertEquals(1, SMTP.getReceivedMessagesForDomain(stranger).length, "only the acknowledgement");
         assertEquals("status=ACTIVE, withdrawals=0, audit=WITHDRAWAL_DECLARED", records(victim.subscriptionId()));
+    }
+
+    @Test
+    void aStrangerCannotUseTheFormToMailAThirdPartyMoreThanTheLimitAndThePageSaysSo() {
+        TestData.clearPublicCancelThrottle(base);
+        String target = "third-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            for (int i = 0; i < 5; i++) {
+                browser.open("withdraw-contract");
+                declare(browser, "Someone " + i, "Some plan", target);
+                assertEquals("Your withdrawal reached us", browser.heading());
+                assertTrue(browser.driverFind(By.id("email-withheld")).isEmpty(), browser.text());
+            }
+            browser.open("withdraw-contract");
+            declare(browser, "Someone else", "Some plan", target);
+            assertEquals("Your withdrawal reached us", browser.heading(), "still recorded and acknowledged on screen");
+            assertTrue(browser.textOf("email-withheld").startsWith("We did not send an email to " + target
+                    + ", because many emails went to that address in a short time."), browser.text());
+            browser.openUrl(browser.url() + "&lang=de");
+            assertTrue(browser.textOf("email-withheld").startsWith("Wir haben keine E-Mail an " + target
+                    + " geschickt"), browser.text());
+            browser.open("withdraw-contract?lang=en");
+        }
+        TestData.awaitDelivered(base, target, "withdrawal-declaration-email", 6);
+        assertEquals(5, SMTP.getReceivedMessagesForDomain(target).length,
+                "five acknowledgements, none more within the window");
+    }
+
+    @Test
+    void withoutAnAccountASubscriptionWhoseCancellationIsScheduledCanStillBeWithdrawnFrom() throws Exception {
+        TestData.clearPublicCancelThrottle(base);
+        TestData.Person person = TestData.newSubscriber(base);
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.signIn(person.email(), person.password());
+            browser.press("Cancel at the end of the period");
+            browser.forgetSession();
+            browser.open("withdraw-contract");
+            declare(browser, "Test Person", "Test Plan Monthly", person.email());
+            assertEquals("Your withdrawal reached us", browser.heading());
+        }
+        String link = matching(textOf(emailWithSubject(person.email(),
+                "Please confirm your withdrawal from Test Plan Monthly")), "/cancel-web/withdraw-contract/confirm\\?ref=\\S+");
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.openUrl(link);
+            browser.press("Confirm withdrawal");
+            assertEquals("Your withdrawal is confirmed", browser.heading());
+        }
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=CANCELLATION_SUPERSEDED_BY_WITHDRAWAL,"
+                + "SUBSCRIPTION_WITHDRAWN,WITHDRAWAL_DECLARED", records(person.subscriptionId()));
+    }
+
+    /**
+     * Three withdrawals declared without an account, each waiting for its link: one link runs out (its declaration
+     * is moved 8 days into the past, beyond the link's 7), support closes one with a note and carries one out on the
+     * subscriber's behalf. The desk shows each link's standing, the subscriber's page shows the one still waiting,
+     * and the dead links, without JavaScript, say in English and German what happened and whom to contact, with no
+     * button, changing nothing.
+     */
+    @Test
+    void supportSeesWhatWaitsForALinkAndResolvesItAndADeadLinkSaysSoKindly() throws Exception {
+        TestData.clearPublicCancelThrottle(base);
+        TestData.Person late = TestData.newSubscriber(base);
+        TestData.Person closed = TestData.newSubscriber(base);
+        TestData.Person carried = TestData.newSubscriber(base);
+        String lateReference = declareWithoutAccount(late);
+        String closedReference = declareWithoutAccount(closed);
+        String carriedReference = declareWithoutAccount(carried);
+        String lateLink = confirmLink(late);
+        String closedLink = confirmLink(closed);
+        String carriedLink = confirmLink(carried);
+        DeclarationAge.declaredHoursAgo(base, lateReference, 8 * 24);
+
+        // scanned at the end by a browser that runs scripts, where axe-core runs quickly; the pages themselves have none
+        Map<String, String> toScan = new LinkedHashMap<>();
+        TestData.Person agent = TestData.newStaff(base, "support");
+        try (Browser desk = new Browser(base, "en-US", false)) {
+            desk.signIn(agent.email(), agent.password());
+            desk.follow(desk.textOf("declarations-link"));
+            String listed = desk.textOf("withdrawal-declarations");
+            assertTrue(Pattern.compile(Pattern.quote(lateReference) + " .*\\n.*\\n.*\\nLink sent to the account"
+                    + " address on .+, expired on .+ without being used\\.").matcher(listed).find(), listed);
+            assertTrue(Pattern.compile(Pattern.quote(closedReference) + " .*\\n.*\\n.*\\nLink sent to the account"
+                    + " address on [^;]+; it works until ").matcher(listed).find(), listed);
+            toScan.put("support-declarations-en", desk.url());
+
+            desk.open("support/search?q=" + java.net.URLEncoder.encode(late.email(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            desk.follow("Test Person");
+            String pending = desk.textOf("pending-links");
+            assertTrue(pending.startsWith("Withdrawal " + lateReference) && pending.contains("expired on"), pending);
+            toScan.put("support-subscriber-pending-en", desk.url());
+            desk.follow(lateReference);
+            toScan.put("support-withdrawal-declaration-en", desk.url());
+            toScan.put("support-withdrawal-declaration-de", desk.url() + "&lang=de");
+
+            desk.open("support/declarations");
+            desk.follow(closedReference);
+            assertTrue(desk.textOf("link-state").contains("it works until"), desk.text());
+            desk.field("close:note").sendKeys("The subscriber called: the declaration was a mistake.");
+            desk.press("Close with this note");
+            assertTrue(desk.textOf("done").startsWith("Done: " + closedReference + " is closed"), desk.text());
+
+            desk.follow(carriedReference);
+            desk.pressWithin("subscription-" + carried.subscriptionId(), "Carry out the withdrawal");
+            assertTrue(Pattern.compile("Done: the withdrawal declared in " + Pattern.quote(carriedReference)
+                    + " is carried out \\(WD-").matcher(desk.textOf("done")).find(), desk.text());
+            assertFalse(desk.textOf("withdrawal-declarations").contains(carriedReference), "no longer waiting");
+            desk.open("support/declarations?lang=de");
+            assertEquals("Kündigungen und Widerrufe zuordnen", desk.heading());
+            toScan.put("support-declarations-de", desk.url());
+            desk.open("support/declarations?lang=en");
+        }
+
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.openUrl(lateLink);
+            assertEquals("This link has expired", browser.heading());
+            assertTrue(browser.textOf("link-expired").startsWith("This link worked until "), browser.text());
+            assertTrue(browser.text().contains("Questions? Our support team is happy to help."), browser.text());
+            assertEquals(List.of(), contentButtons(browser));
+            toScan.put("withdrawal-link-expired-en", browser.url());
+            browser.openUrl(lateLink + "&lang=de");
+            assertEquals("Dieser Link ist abgelaufen", browser.heading());
+            assertTrue(browser.textOf("link-expired").startsWith("Dieser Link galt bis "), browser.text());
+            assertTrue(browser.text().contains("Fragen? Unser Support-Team hilft gern."), browser.text());
+            toScan.put("withdrawal-link-expired-de", browser.url());
+
+            browser.openUrl(closedLink + "&lang=en");
+            assertEquals("Our support team has dealt with this", browser.heading());
+            assertTrue(browser.text().contains("Questions? Our support team is happy to help."), browser.text());
+            assertEquals(List.of(), contentButtons(browser));
+            toScan.put("withdrawal-link-resolved-en", browser.url());
+            browser.openUrl(closedLink + "&lang=de");
+            assertEquals("Unser Support-Team hat das schon erledigt", browser.heading());
+            toScan.put("withdrawal-link-resolved-de", browser.url());
+
+            browser.openUrl(carriedLink + "&lang=en");
+            assertEquals("Your withdrawal is confirmed", browser.heading(), "the link shows what support did");
+        }
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        try (Browser scanner = new Browser(base, "en-US")) {
+            scanner.signIn(agent.email(), agent.password());
+            toScan.forEach((name, url) -> {
+                scanner.openUrl(url.contains("lang=") ? url : url + (url.contains("?") ? "&" : "?") + "lang=en");
+                scan(scanner, name, found);
+            });
+        }
+        assertEquals(Map.of(), found);
+        assertEquals("status=ACTIVE, withdrawals=0, audit=WITHDRAWAL_DECLARED", records(late.subscriptionId()),
+                "the expired link changed nothing");
+        assertEquals("status=ACTIVE, withdrawals=0, audit=WITHDRAWAL_DECLARED", records(closed.subscriptionId()));
+        assertEquals("status=WITHDRAWN, withdrawals=1, audit=SUBSCRIPTION_WITHDRAWN,WITHDRAWAL_DECLARED, received as"
+                + " declared=1", records(carried.subscriptionId()) + ", received as declared="
+                + receivedAsDeclared(carried.subscriptionId()));
+    }
+
+    /** Declares a withdrawal of the person's contract on the public page, as anyone could; its reference. */
+    private String declareWithoutAccount(TestData.Person person) {
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.open("withdraw-contract");
+            declare(browser, "Test Person", "Test Plan Monthly", person.email());
+            return browser.textOf("reference");
+        }
+    }
+
+    /** The link that went to the person's own address. */
+    private static String confirmLink(TestData.Person person) throws Exception {
+        return matching(textOf(emailWithSubject(person.email(), "Please confirm your withdrawal from Test Plan Monthly")),
+                "/cancel-web/withdraw-contract/confirm\\?ref=\\S+");
     }
 
     private static void declare(Browser browser, String name, String contract, String email) {

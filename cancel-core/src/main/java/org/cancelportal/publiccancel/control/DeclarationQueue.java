@@ -68,6 +68,16 @@ public class DeclarationQueue {
                 .setParameter("open", DeclarationStatus.OPEN).getSingleResult();
     }
 
+    /** The open declarations whose confirmation link names one of this subscriber's subscriptions, oldest first. */
+    public List<CancellationDeclaration> awaitingConfirmationFor(long subscriberId) {
+        return em.createQuery("select d from CancellationDeclaration d where d.status = :open"
+                        + " and d.confirmSubscriptionId in (select s.id from Subscription s"
+                        + " where s.subscriber.id = :subscriber) order by d.receivedAt, d.id",
+                        CancellationDeclaration.class)
+                .setParameter("open", DeclarationStatus.OPEN).setParameter("subscriber", subscriberId)
+                .getResultList();
+    }
+
     public Optional<CancellationDeclaration> find(long id) {
         return Optional.ofNullable(em.find(CancellationDeclaration.class, id));
     }

@@ -13,7 +13,11 @@ import javax.sql.DataSource;
 import org.cancelportal.publiccancel.control.ContractMatching.Candidate;
 import org.cancelportal.publiccancel.entity.Declared;
 
-/** The active subscriptions a declaration may mean: for the automatic match, and for the agent who looks closer. */
+/**
+ * The subscriptions a declaration may mean: for the automatic match, and for the agent who looks closer. A cancellation
+ * can mean only an active subscription; a withdrawal also one whose cancellation is scheduled, because a scheduled
+ * cancellation leaves the withdrawal period running (see Subscription.withdraw()).
+ */
 @ApplicationScoped
 public class SubscriptionCandidates {
 
@@ -21,7 +25,9 @@ public class SubscriptionCandidates {
 
     private static final String SELECT = "SELECT su.id, s.name, p.name, su.external_reference, s.external_id, s.email"
             + " FROM subscriber s JOIN subscription su ON su.subscriber_id = s.id JOIN plan p ON p.id = su.plan_id"
-            + " WHERE su.status = 'ACTIVE' AND ";
+            + " WHERE su.status IN (%s) AND ";
+    private static final String CANCELLABLE = "'ACTIVE'";
+    private static final String WITHDRAWABLE = "'ACTIVE', 'CANCELLATION_SCHEDULED'";
 
     @Resource(lookup = "jdbc/cancelportal")
     DataSource dataSource;
@@ -35,8 +41,16 @@ public class SubscriptionCandidates {
 
     /** The one active subscription the declaration names for certain (see {@link ContractMatching}), if any. */
     public Optional<Candidate> match(Declared declared) {
-        return ContractMatching.match(declared, query(SELECT + "lower(s.email) = lower(?) ORDER BY su.id",
-                declared.accountEmail()));
+        return match(declared, CANCELLABLE);
+    }
+
+    /**
+     * The one subscription a declared withdrawal names for certain, matched as {@link #match} does, among the active
+     * ones and those whose cancellation is scheduled. Whether it is still inside its withdrawal period is for the
+     * caller to check.
+     */
+    public Optional<Candidate> matchForWithdrawal(Declared declared) {
+        return match(declared, WITHDRAWABLE);
     }
 
     /**
@@ -44,7 +58,21 @@ public class SubscriptionCandidates {
      * as a subscription or customer reference; the closest ones first.
      */
     public List<Candidate> forAgent(Declared declared) {
-        return query(SELECT + "(lower(s.email) = lower(?) OR lower(s.name) = lower(?)"
+        return forAgent(declared, CANCELLABLE);
+    }
+
+    /** For the agent, as {@link #forAgent}, among the subscriptions a withdrawal may end. */
+    public List<Candidate> forAgentWithdrawal(Declared declared) {
+        return forAgent(declared, WITHDRAWABLE);
+    }
+
+    private Optional<Candidate> match(Declared declared, String statuses) {
+        return ContractMatching.match(declared, query(SELECT.formatted(statuses)
+                + "lower(s.email) = lower(?) ORDER BY su.id", declared.accountEmail()));
+    }
+
+    private List<Candidate> forAgent(Declared declared, String statuses) {
+        return query(SELECT.formatted(statuses) + "(lower(s.email) = lower(?) OR lower(s.name) = lower(?)"
                         + " OR lower(su.external_reference) = lower(?) OR lower(s.external_id) = lower(?))"
                         + " ORDER BY (lower(s.email) = lower(?)) DESC, s.name, su.id LIMIT " + MAX_FOR_AGENT,
                 declared.accountEmail(), declared.name(), declared.contract(), declared.contract(),

@@ -27,6 +27,7 @@ class SubscriptionCandidatesTest {
     private static SubscriptionCandidates candidates;
     private static long annaBasic;
     private static long annaFitness;
+    private static long caraScheduled;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +46,8 @@ class SubscriptionCandidatesTest {
         annaFitness = subscription(anna, fitness, "ACTIVE", null);
         subscription(anna, fitness, "CANCELLED", "SUB-0999");
         subscription(ben, basic, "ACTIVE", "SUB-2001");
+        long cara = insert("INSERT INTO subscriber (email, name) VALUES ('cara@example.com', 'Cara Klein') RETURNING id");
+        caraScheduled = subscription(cara, basic, "CANCELLATION_SCHEDULED", "SUB-3001");
     }
 
     @AfterAll
@@ -71,6 +74,19 @@ class SubscriptionCandidatesTest {
         assertEquals(Optional.empty(), match("K-77", "Anna Schmidt", "anna@example.com"),
                 "the customer reference alone leaves two");
         assertEquals(Optional.empty(), match("Streaming Basic", "Anna Schmidt", "nobody@example.com"));
+    }
+
+    @Test
+    void aWithdrawalAlsoFindsASubscriptionWhoseCancellationIsScheduledACancellationDoesNot() {
+        Declared declared = new Declared("Streaming Basic", "Cara Klein", "CARA@example.com",
+                DeclarationKind.ORDINARY, null, null, "cara@example.com", Locale.ENGLISH);
+        assertEquals(Optional.of(caraScheduled), candidates.matchForWithdrawal(declared).map(Candidate::subscriptionId));
+        assertEquals(Optional.empty(), candidates.match(declared), "its cancellation is under way already");
+        assertEquals(List.of(caraScheduled), candidates.forAgentWithdrawal(declared).stream()
+                .map(Candidate::subscriptionId).toList());
+        assertEquals(Optional.empty(), candidates.matchForWithdrawal(new Declared("SUB-0999", "Anna Schmidt",
+                "anna@example.com", DeclarationKind.ORDINARY, null, null, "x@example.com", Locale.ENGLISH)),
+                "an ended one is not withdrawn from");
     }
 
     @Test

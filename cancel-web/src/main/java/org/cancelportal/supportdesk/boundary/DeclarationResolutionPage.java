@@ -15,6 +15,7 @@ import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.publiccancel.boundary.DeclarationFacts;
+import org.cancelportal.publiccancel.control.ContractMatching;
 import org.cancelportal.publiccancel.control.DeclarationQueue;
 import org.cancelportal.publiccancel.entity.CancellationDeclaration;
 import org.cancelportal.web.DisplayFormat;
@@ -34,6 +35,12 @@ public class DeclarationResolutionPage implements Serializable {
     public record Candidate(long subscriptionId, String subscriberName, String subscriberEmail, String planName,
                             String references)
             implements Serializable {
+
+        static Candidate of(ContractMatching.Candidate found) {
+            return new Candidate(found.subscriptionId(), found.subscriberName(), found.subscriberEmail(),
+                    found.planName(), String.join(" · ", Stream.of(found.subscriptionReference(),
+                            found.customerReference()).filter(Objects::nonNull).toList()));
+        }
     }
 
     /** A button: one way the policy lets this subscription be cancelled. */
@@ -79,12 +86,7 @@ public class DeclarationResolutionPage implements Serializable {
         resolution = open ? null : messages.text("support.declaration.resolved", declaration.getResolvedBy(),
                 format.dateTime(declaration.getResolvedAt(), facts.zone()));
         declared = facts.of(declaration, format.locale());
-        candidates = queue.candidates(declaration).stream()
-                .map(found -> new Candidate(found.subscriptionId(), found.subscriberName(), found.subscriberEmail(),
-                        found.planName(),
-                        String.join(" · ", Stream.of(found.subscriptionReference(), found.customerReference())
-                                .filter(Objects::nonNull).toList())))
-                .toList();
+        candidates = queue.candidates(declaration).stream().map(Candidate::of).toList();
     }
 
     @RolesAllowed("support")
@@ -117,7 +119,7 @@ public class DeclarationResolutionPage implements Serializable {
                 + URLEncoder.encode(cancellationReference, StandardCharsets.UTF_8));
     }
 
-    private static String agent() {
+    static String agent() {
         return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
     }
 

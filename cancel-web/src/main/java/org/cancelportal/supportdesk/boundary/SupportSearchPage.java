@@ -25,6 +25,9 @@ public class SupportSearchPage {
     DeclarationQueue declarations;
 
     @Inject
+    org.cancelportal.withdrawal.control.WithdrawalDeclarationQueue withdrawalDeclarations;
+
+    @Inject
     Refunds refunds;
 
     @Inject
@@ -56,7 +59,7 @@ public class SupportSearchPage {
     }
 
     public long getOpenDeclarations() {
-        return declarations.openCount();
+        return declarations.openCount() + withdrawalDeclarations.openCount();
     }
 
     /** Refunds overdue or failed, and renewals held back, that nobody has sorted out: counted, not loaded. */

@@ -1,5 +1,6 @@
 package org.cancelportal.withdrawal.boundary;
 
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,14 +12,16 @@ import org.cancelportal.web.DisplayFormat;
 import org.cancelportal.web.Navigation;
 import org.cancelportal.web.PageMessages;
 import org.cancelportal.withdrawal.control.PublicWithdrawals;
+import org.cancelportal.withdrawal.control.PublicWithdrawals.Confirmation;
+import org.cancelportal.withdrawal.control.PublicWithdrawals.LinkState;
 import org.cancelportal.withdrawal.control.WithdrawalNotPossibleException;
 import org.cancelportal.withdrawal.entity.Withdrawal;
-import org.cancelportal.withdrawal.entity.WithdrawalDeclaration;
 
 /**
  * /withdraw-contract/confirm?ref=WR-...&amp;sig=...: the link sent to the account's own address after a withdrawal was
  * declared on the public page. It shows what was declared and when, with the one button "Confirm withdrawal"; the
- * withdrawal then counts from the declaration's time of receipt. A link already used shows that withdrawal.
+ * withdrawal then counts from the declaration's time of receipt. A link already used shows that withdrawal; one whose
+ * time is up, or whose declaration support closed, says so kindly and carries nothing out; a changed one answers 404.
  */
 @Named("confirmWithdrawal")
 @ViewScoped
@@ -42,50 +45,66 @@ public class ConfirmPublicWithdrawalPage implements Serializable {
     @Inject
     Navigation navigation;
 
+    @Inject
+    ExternalContext external;
+
     private String reference;
     private String signature;
     private String planName;
     private String receivedAt;
-    private boolean valid;
+    private String until;
+    private LinkState state;
 
     public void load() {
-        valid = reference != null && links.verifyConfirm(reference, signature);
-        WithdrawalDeclaration declaration = valid ? declarations.byReference(reference)
-                .filter(found -> found.getSubscription() != null).orElse(null) : null;
-        if (declaration == null) {
-            valid = false;
+        Confirmation confirmation = links.genuineConfirm(reference, signature)
+                ? declarations.look(reference).orElse(null) : null;
+        if (confirmation == null) {
+            state = null;
+            external.setResponseStatus(404);
             return;
         }
-        if (declaration.getWithdrawal() != null) {
-            toConfirmation(declaration.getWithdrawal());
-            return;
-        }
-        Subscription subscription = declaration.getSubscription();
-        ZoneId zone = subscription.getSubscriber().getTimeZone();
-        planName = subscription.getPlan().getName();
-        receivedAt = format.dateTime(declaration.getReceivedAt(), zone);
+        show(confirmation);
     }
 
     public void confirm() {
-        if (!valid) {
+        if (state != LinkState.WAITING) {
             return;
         }
         try {
-            toConfirmation(declarations.confirm(reference));
+            show(declarations.confirm(reference));
         } catch (WithdrawalNotPossibleException e) {
-            valid = false;
+            state = null;
             messages.error("withdraw.not-possible." + e.reason().name());
         } catch (NotFoundException e) {
             navigation.notFound();
         }
     }
 
+    private void show(Confirmation confirmation) {
+        state = confirmation.state();
+        if (confirmation.withdrawal() != null) {
+            toConfirmation(confirmation.withdrawal());
+            return;
+        }
+        Subscription subscription = confirmation.declaration().getSubscription();
+        ZoneId zone = subscription.getSubscriber().getTimeZone();
+        planName = subscription.getPlan().getName();
+        receivedAt = format.dateTime(confirmation.declaration().getReceivedAt(), zone);
+        until = format.dateTime(confirmation.declaration().getConfirmUntil(), zone);
+    }
+
     private void toConfirmation(Withdrawal withdrawal) {
         navigation.redirect(withdrawalLinks.path(withdrawal.getReference()));
     }
 
+    /** The link is ours and its declaration still waits for it. */
     public boolean isValid() {
-        return valid;
+        return state == LinkState.WAITING;
+    }
+
+    /** WAITING, WITHDRAWN, CLOSED or EXPIRED; empty for a link that is not ours. */
+    public String getState() {
+        return state == null ? "" : state.name();
     }
 
     public String getPlanName() {
@@ -94,6 +113,10 @@ public class ConfirmPublicWithdrawalPage implements Serializable {
 
     public String getReceivedAt() {
         return receivedAt;
+    }
+
+    public String getUntil() {
+        return until;
     }
 
     public String getReference() {

@@ -64,6 +64,9 @@ public class PublicWithdrawalEmail implements OutboxConsumer {
         String reference = event.payloadObject().getString("reference");
         WithdrawalDeclaration declaration = declarations.byReference(reference)
                 .orElseThrow(() -> new IllegalStateException("No withdrawal declaration " + reference));
+        if (declaration.isConfirmationWithheld()) {
+            return; // the typed address had its share of our emails (see PublicWithdrawals#declare)
+        }
         String messageId = "<" + event.getId() + "." + name() + "@cancelportal>";
         if (PublicWithdrawals.DECLARED.equals(event.getEventType())) {
             acknowledge(declaration, messageId);
@@ -107,7 +110,7 @@ public class PublicWithdrawalEmail implements OutboxConsumer {
                 .paragraph(format(words, "withdraw-contract.mail.confirm.intro", plan,
                         formats.dateTime(declaration.getReceivedAt())))
                 .paragraph(format(words, "withdraw-contract.mail.confirm.how", settings.confirmLinkValidity().toDays()))
-                .link(words.getString("withdraw.button"), links.confirmLink(declaration.getReference()))
+                .link(words.getString("withdraw.button"), links.confirmLink(declaration))
                 .paragraph(words.getString("withdraw-contract.mail.confirm.not-you"));
         common.finish(body, locale);
         mailer.send(new OutgoingEmail(messageId, "WITHDRAWAL_TO_CONFIRM", subscriber.getId(), subscriber.getEmail(),

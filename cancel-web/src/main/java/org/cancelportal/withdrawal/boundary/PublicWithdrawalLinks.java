@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import org.cancelportal.link.control.LinkSettings;
 import org.cancelportal.link.control.LinkSigner;
-import org.cancelportal.withdrawal.control.WithdrawalSettings;
+import org.cancelportal.withdrawal.entity.WithdrawalDeclaration;
 
 /**
  * The signed links of a withdrawal declared on the public page: the acknowledgement of what reached us (shows only),
@@ -24,9 +24,6 @@ public class PublicWithdrawalLinks {
     LinkSettings links;
 
     @Inject
-    WithdrawalSettings settings;
-
-    @Inject
     Clock clock;
 
     public String receivedPath(String reference) {
@@ -42,12 +39,17 @@ public class PublicWithdrawalLinks {
         return signature != null && signer.verify(RECEIVED, reference, signature);
     }
 
-    public String confirmLink(String reference) {
-        return links.portalBaseUrl() + "/withdraw-contract/confirm?ref=" + reference + "&sig="
-                + signer.sign(CONFIRM, reference, clock.instant().plus(settings.confirmLinkValidity()));
+    /** Signed to expire with the declaration's confirm_until, which the page checks as well. */
+    public String confirmLink(WithdrawalDeclaration declaration) {
+        return links.portalBaseUrl() + "/withdraw-contract/confirm?ref=" + declaration.getReference() + "&sig="
+                + signer.sign(CONFIRM, declaration.getReference(), declaration.getConfirmUntil());
     }
 
-    public boolean verifyConfirm(String reference, String signature) {
-        return signature != null && signer.verify(CONFIRM, reference, signature);
+    /**
+     * Made by us for this declaration. Its expiry is not checked here: the declaration's own confirm_until decides,
+     * so that an expired link gets a page that says so rather than a broken one.
+     */
+    public boolean genuineConfirm(String reference, String signature) {
+        return reference != null && signer.expiry(CONFIRM, reference, signature).isPresent();
     }
 }

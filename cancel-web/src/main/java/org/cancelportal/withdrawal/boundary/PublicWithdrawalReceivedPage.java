@@ -30,13 +30,27 @@ public class PublicWithdrawalReceivedPage {
     private String reference;
     private String signature;
     private String receivedAt;
+    private String email;
+    private boolean emailWithheld;
 
     public void load() {
         if (reference == null || !links.verifyReceived(reference, signature)) {
             return;
         }
-        declarations.byReference(reference).ifPresent(declaration ->
-                receivedAt = format.dateTime(declaration.getReceivedAt(), publicCancel.zone()));
+        declarations.byReference(reference).ifPresent(declaration -> {
+            receivedAt = format.dateTime(declaration.getReceivedAt(), publicCancel.zone());
+            email = declaration.getEmail();
+            emailWithheld = declaration.isConfirmationWithheld();
+        });
+    }
+
+    /** No email went to the typed address: it had its share of our emails lately. The same whether or not it matched. */
+    public boolean isEmailWithheld() {
+        return emailWithheld;
+    }
+
+    public String getEmail() {
+        return email;
     }
 
     public boolean isValid() {

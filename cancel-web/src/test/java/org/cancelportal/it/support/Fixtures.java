@@ -281,6 +281,8 @@ public class Fixtures {
                         + " OR (e.aggregate_type = 'Declaration' AND e.aggregate_id IN (SELECT d.id::text"
                         + "   FROM cancellation_declaration d"
                         + "   WHERE lower(d.account_email) = lower(?1) OR lower(d.confirmation_email) = lower(?1)))"
+                        + " OR (e.aggregate_type = 'WithdrawalDeclaration' AND e.aggregate_id IN (SELECT w.id::text"
+                        + "   FROM withdrawal_declaration w WHERE lower(w.email) = lower(?1)))"
                         + " OR (e.aggregate_type = 'SurveyResponse' AND e.aggregate_id IN (SELECT r.id::text"
                         + "   FROM survey_response r JOIN subscriber s ON s.id = r.subscriber_id"
                         + "   WHERE lower(s.email) = lower(?1)))"

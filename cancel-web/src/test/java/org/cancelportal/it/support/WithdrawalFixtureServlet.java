@@ -12,7 +12,8 @@ import java.io.IOException;
  * &amp;plan-days= sets what is given (see WithdrawalFixtures); GET /test-fixtures/withdrawal-terms?subscription= reads
  * what the database holds about its withdrawal, ?declared= how many of its withdrawals count from the time of receipt
  * of the public declaration that carried them out. POST ?subscription=&amp;cancel-then-withdraw=LOGIN: a scheduled
- * cancellation, superseded at once by a withdrawal.
+ * cancellation, superseded at once by a withdrawal; POST ?declaration=DC-…|WR-…&amp;hours-ago= moves a public
+ * declaration and its link that far into the past.
  */
 @WebServlet("/test-fixtures/withdrawal-terms")
 public class WithdrawalFixtureServlet extends HttpServlet {
@@ -68,6 +69,11 @@ public class WithdrawalFixtureServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getParameter("declaration") != null) {
+            fixtures.declaredHoursAgo(request.getParameter("declaration"),
+                    Integer.parseInt(request.getParameter("hours-ago")));
+            return;
+        }
         long subscription = Long.parseLong(request.getParameter("subscription"));
         if (request.getParameter("cancel-then-withdraw") != null) {
             cancelThenWithdraw(request.getParameter("cancel-then-withdraw"), subscription, response);

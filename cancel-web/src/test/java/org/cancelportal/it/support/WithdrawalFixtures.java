@@ -67,6 +67,21 @@ public class WithdrawalFixtures {
         return org.cancelportal.cancellation.control.Requester.subscriber(login, subscriberId);
     }
 
+    /**
+     * The public declaration (DC-… or WR-…) reached us that many hours earlier than it did, and its confirmation link
+     * ends as much earlier: as if the server's clock had moved on by that much since it was sent.
+     */
+    public void declaredHoursAgo(String reference, int hours) {
+        String table = reference.startsWith("WR-") ? "withdrawal_declaration" : "cancellation_declaration";
+        String interval = hours + " hours";
+        int changed = NativeSql.query(em, "UPDATE " + table + " SET received_at = received_at - CAST(?1 AS interval),"
+                + " confirm_until = confirm_until - CAST(?1 AS interval) WHERE reference = ?2", interval, reference)
+                .executeUpdate();
+        if (changed != 1) {
+            throw new IllegalArgumentException("No declaration " + reference);
+        }
+    }
+
     /** Withdrawals of the subscription carried out from a public declaration whose time of receipt they kept. */
     public long receivedAsDeclared(long subscriptionId) {
         return ((Number) NativeSql.query(em, "SELECT count(*) FROM withdrawal w JOIN withdrawal_declaration d"

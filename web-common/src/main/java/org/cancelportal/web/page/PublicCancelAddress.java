@@ -6,8 +6,8 @@ import jakarta.inject.Named;
 import org.cancelportal.link.control.LinkSettings;
 
 /**
- * Where the public cancellation form is, for pages outside the portal (the exit survey): every page a customer can
- * meet links to it.
+ * Where the public cancellation and withdrawal forms are, for pages outside the portal (the exit survey): every page a
+ * customer can meet links to both.
  */
 @Named("publicCancel")
 @ApplicationScoped
@@ -18,7 +18,13 @@ public class PublicCancelAddress {
     @Inject
     LinkSettings links;
 
+    public static final String WITHDRAW_PATH = "/withdraw-contract";
+
     public String getUrl() {
         return links.portalBaseUrl() + PATH;
+    }
+
+    public String getWithdrawUrl() {
+        return links.portalBaseUrl() + WITHDRAW_PATH;
     }
 }
