@@ -158,7 +158,9 @@ class ServerLogIT extends BothApplications {
         browser.open("account");
         assertEquals("Your subscriptions", browser.heading(), "the session goes on as before");
 
-        List<String> since = ServerLog.lines().stream().skip(before).toList();
+        // other tests' deliveries fail on purpose and give up in the background, at any moment: not this request's
+        List<String> since = ServerLog.lines().stream().skip(before)
+                .filter(line -> !line.contains("\"module\":\"org.cancelportal.outbox.")).toList();
         List<String> problems = since.stream().filter(line -> line.contains("\"loglevel\":\"SEVERE\"")
                 || line.contains("\"loglevel\":\"ERROR\"") || line.contains("liberty_ffdc")
                 || line.contains("ContextNotActive")).toList();
