@@ -139,6 +139,9 @@ class PlainLanguageIT extends BothApplications {
             MimeMessage receipt = awaitEmails(person.email(), "receipt-email", 1).get(0);
             MimeMessage invitation = awaitEmails(person.email(), "survey-invitation", 1).get(0);
             texts.put(Place.SURVEY_INVITATION_EMAIL, emailText(invitation, List.of()));
+            // the email leaves before its delivery's transaction commits the link it carries: a person never opens
+            // it within those milliseconds, a test on a busy machine can
+            TestData.awaitDelivered(portal, person.email(), "survey-invitation", 1);
 
             browser.openUrl(link(invitation, "/exit-survey/r/"));
             browser.field("survey:reason:1").click();
