@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +16,7 @@ import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.support.FormClient;
 import org.cancelportal.it.support.ServerLog;
+import org.cancelportal.it.support.TestServer;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -165,6 +169,30 @@ class ServerLogIT extends BothApplications {
                 || line.contains("\"loglevel\":\"ERROR\"") || line.contains("liberty_ffdc")
                 || line.contains("ContextNotActive")).toList();
         assertEquals(List.of(), problems, "the log since the two 404s");
+    }
+
+    /**
+     * An operator's developer reads the API's description at /openapi: it names the reference of both refund calls,
+     * and Liberty, which checks the document as it builds it, finds nothing wrong in it.
+     */
+    @Test
+    void theApiDescriptionNamesEveryPathParameterAndPassesLibertysCheck() throws Exception {
+        int before = ServerLog.lines().size();
+        HttpResponse<String> description = TestServer.HTTP.send(HttpRequest.newBuilder(
+                portal.toURI().resolve("/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, description.statusCode());
+        List<String> lines = description.body().lines().toList();
+        for (String path : List.of("/api/v1/cancellations/{reference}/refund",
+                "/api/v1/withdrawals/{reference}/refund")) {
+            // a path is a key two spaces in, with the application's context root before it; its calls follow, deeper
+            int start = lines.indexOf(lines.stream().filter(line -> line.startsWith("  /") && line.endsWith(path + ":"))
+                    .findFirst().orElseThrow(() -> new AssertionError(path + " is described: " + description.body())));
+            List<String> calls = lines.stream().skip(start + 1).takeWhile(line -> line.startsWith("   ")).toList();
+            assertTrue(calls.stream().anyMatch(line -> line.strip().equals("- name: reference")),
+                    () -> path + " names its reference: " + String.join("\n", calls));
+        }
+        assertEquals(List.of(), ServerLog.lines().stream().skip(before)
+                .filter(line -> line.contains("CWWKO1650E")).toList(), "Liberty's check of the API description");
     }
 
     /** Sends the public form as it renders: an ordinary cancellation, as of the earliest date. */
