@@ -38,7 +38,10 @@ public final class Browser implements AutoCloseable {
         this(base, language, true);
     }
 
-    /** With javascript false, Chromium runs no script of the pages at all, as with a blocker or an old phone. */
+    /**
+     * With javascript false, Chromium runs no script of the pages at all, as with a blocker or an old phone; every page
+     * opened is checked for that.
+     */
     public Browser(URL base, String language, boolean javascript) {
         this.base = base;
         this.language = language;
@@ -48,10 +51,30 @@ public final class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(base.toString() + path);
+        assertNoScriptsRunIfOff();
     }
 
     public void openUrl(String url) {
         driver.get(url);
+        assertNoScriptsRunIfOff();
+    }
+
+    /**
+     * In a browser without JavaScript, proves that the page runs without scripts: markup put into it is read as such a
+     * browser reads it, a noscript's content becoming part of the page (with scripts, it stays text). The pages' own
+     * Content-Security-Policy would stop a probing script from running either way, so that would prove nothing.
+     * Switched off through the DevTools protocol per tab (see {@link Chromiums#scripts}): a tab that missed it shows.
+     */
+    private void assertNoScriptsRunIfOff() {
+        if (javascript) {
+            return;
+        }
+        Object withoutScripts = driver.executeScript("const probe = document.createElement('div');"
+                + "probe.innerHTML = '<noscript><i></i></noscript>';"
+                + "return probe.querySelector('noscript i') !== null;");
+        if (!Boolean.TRUE.equals(withoutScripts)) {
+            throw new AssertionError("Scripts run in the browser without JavaScript at " + url());
+        }
     }
 
     public void signIn(String email, String password) {
@@ -118,7 +141,7 @@ public final class Browser implements AutoCloseable {
      * Chromium reports a replaced element in more ways than "stale"; any of them means gone.
      */
     private void awaitGone(WebElement element) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(50));
         wait.withMessage("the page after the click to replace " + url()).until(ignored -> {
             try {
                 element.isEnabled();
@@ -190,8 +213,12 @@ public final class Browser implements AutoCloseable {
     public List<String> accessibilityViolations(Dimension size) {
         driver.manage().window().setSize(size);
         try {
-            return (javascript ? axe() : axeWithoutPageTimers()).analyze(driver)
-                    .getViolations().stream()
+            com.deque.html.axecore.results.Results results = javascript ? axe().analyze(driver) : withoutPageScripts();
+            if (results.isErrored()) {
+                throw new AssertionError("axe-core did not finish its scan of " + url() + ": "
+                        + results.getErrorMessage());
+            }
+            return results.getViolations().stream()
                     .flatMap(rule -> rule.getNodes().stream().map(node -> rule.getId() + " (" + rule.getHelp() + ") at "
                             + node.getTarget() + ": " + node.getFailureSummary()))
                     .toList();
@@ -201,26 +228,40 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * axe-core's own run of the page, put into the page only once however many times it is scanned (at several
-     * sizes): the library would send its half-megabyte script with every scan, and then once more into a blank window
-     * it opens to merge the results of the page's frames. The pages have no frames, so axe-core's single run in the
-     * page (the library's "legacy mode") finds the same.
+     * A page that ran none of its scripts, scanned as it is: axe-core needs scripts and timers, so they are switched on
+     * for the scan alone. Nothing of the page's own runs then (its scripts were skipped when it loaded, so it has no
+     * timers or handlers waiting), and they are switched off again before anything else happens.
      */
-    @SuppressWarnings("deprecation")
-    private static com.deque.html.axecore.selenium.AxeBuilder axe() {
-        com.deque.html.axecore.selenium.AxeBuilder axe = new com.deque.html.axecore.selenium.AxeBuilder()
-                .withTags(WCAG_21_AA).setLegacyMode(true);
-        axe.setInjectAxe(Browser::injectAxeOnce, false);
-        return axe;
+    private com.deque.html.axecore.results.Results withoutPageScripts() {
+        assertNoScriptsRunIfOff();
+        Chromiums.scripts(driver, true);
+        try {
+            return axe().analyze(driver);
+        } finally {
+            Chromiums.scripts(driver, false);
+        }
     }
 
     /**
-     * With the page's scripts switched off, its timers never fire, and axe-core's run inside such a page can wait on
-     * one until the script timeout (seen on the reminder's used-link page and the public form's confirmation page).
-     * The library's own way, slower, finishes the run in a blank window, where timers fire.
+     * axe-core's own run of the page, put into the page only once however many times it is scanned (at several
+     * sizes): the library would send its half-megabyte script with every scan, and then once more into a blank window
+     * it opens to merge the results of the page's frames. The pages have no frames, so axe-core's single run in the
+     * page (the library's "legacy mode") finds the same. Only violations are worked out in full (axe-core's
+     * resultTypes): the rules that pass are still run, but not every element they passed is described, which took
+     * close to half of each scan.
      */
-    private static com.deque.html.axecore.selenium.AxeBuilder axeWithoutPageTimers() {
-        return new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG_21_AA);
+    @SuppressWarnings("deprecation")
+    private static com.deque.html.axecore.selenium.AxeBuilder axe() {
+        com.deque.html.axecore.args.AxeRunOnlyOptions rules = new com.deque.html.axecore.args.AxeRunOnlyOptions();
+        rules.setType("tag");
+        rules.setValues(WCAG_21_AA);
+        com.deque.html.axecore.args.AxeRunOptions options = new com.deque.html.axecore.args.AxeRunOptions();
+        options.setRunOnly(rules);
+        options.setResultTypes(List.of("violations"));
+        com.deque.html.axecore.selenium.AxeBuilder axe = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withOptions(options).setLegacyMode(true);
+        axe.setInjectAxe(Browser::injectAxeOnce, false);
+        return axe;
     }
 
     private static void injectAxeOnce(WebDriver driver) {
@@ -322,6 +363,9 @@ public final class Browser implements AutoCloseable {
     public void inSecondTab(Runnable work) {
         String first = driver.getWindowHandle();
         driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        if (!javascript) {
+            Chromiums.scripts(driver, false);
+        }
         work.run();
         driver.switchTo().window(first);
     }

@@ -47,6 +47,9 @@ final class Chromiums {
     static void giveBack(ChromeDriver driver, String language, boolean javascript) {
         try {
             reset(driver);
+            if (!javascript) {
+                scripts(driver, false);
+            }
         } catch (RuntimeException broken) {
             driver.quit();
             return;
@@ -79,15 +82,27 @@ final class Chromiums {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-quic", "--lang=" + language);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language,
-                "profile.managed_default_content_settings.javascript", javascript ? 1 : 2));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().window().setSize(Browser.DESKTOP);
+        if (!javascript) {
+            scripts(driver, false);
+        }
         return driver;
+    }
+
+    /**
+     * Lets the pages of the driver's current tab run their scripts, or not, from the next page on (and the current page
+     * from now on). Off, a page runs none of its own scripts, shows its noscript content and fires no timers, as with
+     * JavaScript switched off in the browser's settings; unlike that setting, it can be switched on for a moment, to run
+     * axe-core in the page as it is (see {@link Browser#accessibilityViolations}). It holds for the tab it is set in.
+     */
+    static void scripts(ChromeDriver driver, boolean on) {
+        driver.executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", !on));
     }
 
     private static synchronized void quitAll() {

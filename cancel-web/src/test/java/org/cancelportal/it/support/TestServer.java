@@ -31,11 +31,12 @@ public final class TestServer {
 
     /**
      * Waits for something the test can observe (a row, an email, a page), polling it; the bound is generous, as a
-     * busy machine with two cores may take many seconds where a quiet one takes a few hundred milliseconds.
+     * busy machine with two cores may take many seconds where a quiet one takes a few hundred milliseconds. The first
+     * look is at once (Awaitility's own first look waits one poll interval), so what is already so costs no wait.
      */
     public static ConditionFactory eventually(String awaited) {
-        return Awaitility.await(awaited).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptions();
+        return Awaitility.await(awaited).atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions();
     }
 
     /** The SMTP server the test server sends to; register it with @RegisterExtension. */
