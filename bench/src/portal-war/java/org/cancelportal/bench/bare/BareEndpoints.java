@@ -51,7 +51,7 @@ public class BareEndpoints extends Application {
 
         private static final ConcurrentMap<String, List<String>> SCRIPTS = new ConcurrentHashMap<>();
         private static final Pattern SET = Pattern.compile("\\\\set (\\w+) random\\((\\d+), (\\d+)\\)");
-        private static final Pattern VARIABLE = Pattern.compile(":(sid|cid|u|r)\\b");
+        private static final Pattern VARIABLE = Pattern.compile(":(sid|cid|[ur]\\d+)\\b");
 
         @Resource(lookup = "jdbc/cancelportal")
         DataSource dataSource;
@@ -64,8 +64,13 @@ public class BareEndpoints extends Application {
             List<String> script = SCRIPTS.computeIfAbsent(name, Replay::load);
             Map<String, String> variables = new HashMap<>(Map.of("sid", Long.toString(subscription)));
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                for (String line : script) {
-                    run(line, statement, variables);
+                try {
+                    for (String line : script) {
+                        run(line, statement, variables);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    statement.execute("ROLLBACK"); // never hand the pool a connection inside a failed transaction
+                    throw e;
                 }
             }
             return "ok";

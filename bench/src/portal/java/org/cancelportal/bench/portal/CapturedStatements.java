@@ -22,25 +22,30 @@ import java.util.regex.Pattern;
  * replays through JDBC as well, and (3) the plan of each statement ({@code EXPLAIN (ANALYZE, BUFFERS)}, rolled back).
  *
  * <p>The window holds the request's statements and whatever the background work (outbox relays, jobs) polled in the
- * meantime; a transaction that claims or enrols outbox work ({@code SKIP LOCKED}, {@code outbox_consumer},
- * {@code outbox_delivery}, {@code webhook_delivery}) is background work and left out. The session store's statements
- * ({@code http_sessions}) are listed and counted but not replayed: they are the session store's cost, not the cancel's.
+ * meantime (bench/portal.sh holds the outbox relays back while it captures, by locking {@code outbox_consumer}): a
+ * transaction that claims or enrols outbox work ({@code SKIP LOCKED}, {@code outbox_consumer}, {@code outbox_delivery},
+ * {@code webhook_delivery}) is background work and left out, and so is one still open when the window ends. The
+ * session store's statements ({@code http_sessions}, and the empty query its pool checks a connection with) are listed
+ * and counted but not replayed: they are the session store's cost, not the cancel's.
  *
  * <p>Replay: every parameter is written as a literal; the subscription's id (also the subscriber's, in this data) as a
  * token in any literal becomes {@code :sid}; the cancellation's id, read back with {@code select lastval()} after its
- * insert, becomes {@code :cid}; an optimistic lock's version check becomes {@code VERSION = VERSION + 1}; every UUID and every cancellation reference gets a fresh random value per run.
+ * insert, becomes {@code :cid}; an optimistic lock's version check becomes {@code VERSION = VERSION + 1}; every distinct UUID and cancellation reference gets a fresh random value per run
+ * ({@code :u1}, {@code :r2}, …).
  * Arguments: log file, window start, window end (both {@code yyyy-MM-dd HH:mm:ss.SSS} UTC), name, subscription id,
- * cancellation id or 0, output directory, plans directory, JDBC URL.
+ * cancellation id or 0, output directory, plans directory (or - for none), JDBC URL.
  */
 public final class CapturedStatements {
 
     private static final Pattern LINE = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\w+ \\[(\\d+)\\] (LOG|DETAIL):  (.*)$");
     private static final Pattern STATEMENT = Pattern.compile("^(?:statement|execute [^:]+): (.*)$", Pattern.DOTALL);
-    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'(?:[^']|'')*')");
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'(?:[^']++|'')*+')");
     private static final Pattern UUID = Pattern.compile(
-            "'[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'");
-    private static final Pattern REFERENCE = Pattern.compile("'CX-[0-9A-Z]{4}-[0-9A-Z]{4}'");
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern REFERENCE = Pattern.compile("CX-[0-9A-Z]{4}-[0-9A-Z]{4}");
+    /** Each distinct UUID or reference of the capture, and the variable that stands for it in the script. */
+    private static final Map<String, String> FRESH = new LinkedHashMap<>();
     private static final Pattern OPTIMISTIC_LOCK = Pattern.compile(
             "VERSION = '\\d+' WHERE \\(\\(ID = ('[^']*')\\) AND \\(VERSION = '\\d+'\\)\\)");
     private static final Pattern BACKGROUND = Pattern.compile(
@@ -58,14 +63,12 @@ public final class CapturedStatements {
         long subscription = Long.parseLong(args[4]);
         long cancellation = Long.parseLong(args[5]);
         Path out = Path.of(args[6]);
-        Path plans = Path.of(args[7]);
+        Path plans = Path.of(args[7].equals("-") ? "." : args[7]);
         Files.createDirectories(out);
-        Files.createDirectories(plans);
 
         List<List<Logged>> transactions = transactions(logged);
         StringBuilder listing = new StringBuilder();
-        StringBuilder script = new StringBuilder("\\set u random(100000000000, 999999999999)\n"
-                + "\\set r random(100000000000, 999999999999)\n");
+        StringBuilder script = new StringBuilder();
         List<String> replayed = new ArrayList<>();
         int statements = 0;
         int roundTrips = 0;
@@ -73,10 +76,15 @@ public final class CapturedStatements {
         int number = 0;
         for (List<Logged> transaction : transactions) {
             boolean background = transaction.stream().anyMatch(s -> BACKGROUND.matcher(s.sql()).find());
-            if (background) {
+            // A request's transactions end before its answer, so within the window; one still open is background work
+            boolean unfinished = transaction.get(0).sql().trim().equalsIgnoreCase("BEGIN")
+                    && !transaction.get(transaction.size() - 1).sql().trim().matches("(?i)COMMIT|ROLLBACK");
+            if (background || unfinished) {
                 continue;
             }
-            boolean session = transaction.stream().anyMatch(s -> s.sql().toLowerCase().contains("http_sessions"));
+            // the empty query is a pool's connection check, sent before the session store's writes
+            boolean session = transaction.stream().anyMatch(s -> s.sql().toLowerCase().contains("http_sessions")
+                    || s.sql().isBlank());
             listing.append(String.format("-- transaction %d (backend %s)%s%n", ++number, transaction.get(0).pid(),
                     session ? ", session store: listed, not replayed" : ""));
             boolean afterCancellationInsert = false;
@@ -104,11 +112,16 @@ public final class CapturedStatements {
             }
         }
         Files.writeString(out.resolve(name + ".txt"), listing);
-        Files.writeString(out.resolve(name + ".sql"), script);
+        StringBuilder variables = new StringBuilder();
+        FRESH.values().forEach(v -> variables.append("\\set ").append(v).append(" random(100000000000, 999999999999)\n"));
+        Files.writeString(out.resolve(name + ".sql"), variables.append(script));
         Files.writeString(out.resolve(name + ".count"), statements + " " + roundTrips + " " + sessionStatements + "\n");
         System.out.printf("  %s: %d statements in %d transactions, %d round trips (%d of them the session store's)%n",
                 name, statements, number, roundTrips, sessionStatements);
-        explain(args[8], replayed, plans, name);
+        if (!args[7].equals("-")) {
+            Files.createDirectories(plans);
+            explain(args[8], replayed, plans, name);
+        }
     }
 
     /** The statements logged in the window, each with its parameters written in as literals. */
@@ -183,10 +196,12 @@ public final class CapturedStatements {
     }
 
     static String template(String sql, long subscription, long cancellation) {
-        String result = UUID.matcher(sql).replaceAll("'00000000-0000-4000-8000-:u'");
+        String result = UUID.matcher(sql).replaceAll(m -> "00000000-0000-4000-8000-:"
+                + FRESH.computeIfAbsent(m.group(), k -> "u" + (FRESH.size() + 1)));
         // An optimistic lock's versions differ on every run: keep the statement's work (the row is written), not its values
         result = OPTIMISTIC_LOCK.matcher(result).replaceAll("VERSION = VERSION + 1 WHERE ((ID = $1))");
-        result = REFERENCE.matcher(result).replaceAll("'CX-:r'");
+        result = REFERENCE.matcher(result).replaceAll(m -> "CX-:"
+                + FRESH.computeIfAbsent(m.group(), k -> "r" + (FRESH.size() + 1)));
         result = result.replaceAll("(?<![0-9.:])" + subscription + "(?![0-9])", ":sid");
         if (cancellation > 0) {
             result = result.replaceAll("(?<![0-9.:])" + cancellation + "(?![0-9])", ":cid");
