@@ -32,7 +32,10 @@ function request()
   local headers = { ["Idempotency-Key"] = "bench-" .. id, ["X-Forwarded-Proto"] = "https" }
   if auth then headers["Authorization"] = auth end
   if body then headers["Content-Type"] = "application/json" end
-  return wrk.format(method, string.format(path, id), headers, body and string.format(body, id, id, id) or nil)
+  -- BENCH_BODY may name the id up to three times; a subscription upsert names an existing subscriber (id - SIZE)
+  local body_id = tonumber(os.getenv("BENCH_BODY_OFFSET") or 0)
+  return wrk.format(method, string.format(path, id), headers,
+    body and string.format(body, id - body_id, id - body_id, id - body_id) or nil)
 end
 
 function response(status, headers, response_body)

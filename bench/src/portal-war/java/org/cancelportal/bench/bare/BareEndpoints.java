@@ -31,7 +31,8 @@ import javax.sql.DataSource;
  * {@code GET /bench-bare/ping} answers "ok" and does nothing else (the cost of a request through this server's HTTP and
  * JAX-RS layers), and {@code POST /bench-bare/replay/{name}?sid=…} runs the statements the portal issued for one
  * cancel, as captured from PostgreSQL (the pgbench script CapturedStatements wrote, its BEGIN and COMMIT included),
- * through JDBC on the portal's own data source (the cost of the SQL alone, with the same pool and driver). Never part of the production artifact.
+ * through JDBC on the portal's own data source (the cost of the SQL alone, with the same pool and driver). Never part
+ * of the production artifact.
  */
 @ApplicationPath("/")
 public class BareEndpoints extends Application {

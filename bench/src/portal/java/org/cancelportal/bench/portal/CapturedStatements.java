@@ -22,16 +22,17 @@ import java.util.regex.Pattern;
  * replays through JDBC as well, and (3) the plan of each statement ({@code EXPLAIN (ANALYZE, BUFFERS)}, rolled back).
  *
  * <p>The window holds the request's statements and whatever the background work (outbox relays, jobs) polled in the
- * meantime (bench/portal.sh holds the outbox relays back while it captures, by locking {@code outbox_consumer}): a
+ * meantime (bench/portal.sh waits until they have nothing due, then captures three times and keeps the quietest): a
  * transaction that claims or enrols outbox work ({@code SKIP LOCKED}, {@code outbox_consumer}, {@code outbox_delivery},
- * {@code webhook_delivery}) is background work and left out, and so is one still open when the window ends. The
+ * {@code webhook_delivery}, the senders' {@code sent_email}) is background work and left out, and so is one still
+ * open when the window ends. The
  * session store's statements ({@code http_sessions}, and the empty query its pool checks a connection with) are listed
  * and counted but not replayed: they are the session store's cost, not the cancel's.
  *
  * <p>Replay: every parameter is written as a literal; the subscription's id (also the subscriber's, in this data) as a
  * token in any literal becomes {@code :sid}; the cancellation's id, read back with {@code select lastval()} after its
- * insert, becomes {@code :cid}; an optimistic lock's version check becomes {@code VERSION = VERSION + 1}; every distinct UUID and cancellation reference gets a fresh random value per run
- * ({@code :u1}, {@code :r2}, …).
+ * insert, becomes {@code :cid}; an optimistic lock's version check becomes {@code VERSION = VERSION + 1}; every
+ * distinct UUID and cancellation reference gets a fresh random value per run ({@code :u1}, {@code :r2}, …).
  * Arguments: log file, window start, window end (both {@code yyyy-MM-dd HH:mm:ss.SSS} UTC), name, subscription id,
  * cancellation id or 0, output directory, plans directory (or - for none), JDBC URL.
  */
@@ -49,7 +50,7 @@ public final class CapturedStatements {
     private static final Pattern OPTIMISTIC_LOCK = Pattern.compile(
             "VERSION = '\\d+' WHERE \\(\\(ID = ('[^']*')\\) AND \\(VERSION = '\\d+'\\)\\)");
     private static final Pattern BACKGROUND = Pattern.compile(
-            "SKIP LOCKED|outbox_consumer|outbox_delivery|webhook_delivery", Pattern.CASE_INSENSITIVE);
+            "SKIP LOCKED|outbox_consumer|outbox_delivery|webhook_delivery|sent_email", Pattern.CASE_INSENSITIVE);
 
     private CapturedStatements() {
     }

@@ -8,10 +8,11 @@ import java.time.Duration;
 
 /**
  * The portal benchmark's PostgreSQL: the embedded server of the development run, on a port of its own, in a fresh
- * data directory every run, with the settings of a small production server. Its log goes to {@code log/postgresql.log} in
- * the data directory, so that the benchmark can switch {@code log_statement} on (ALTER SYSTEM and a reload) to capture
- * the statements of one cancel, and
- * its {@code log_line_prefix} the same way (a setting given here on the command line would outrank ALTER SYSTEM). Runs until the process is stopped; stopping it stops PostgreSQL.
+ * data directory every run, with the settings of a small production server. Its log goes to
+ * {@code log/postgresql.log} in the data directory, so that the benchmark can switch {@code log_statement} on (ALTER
+ * SYSTEM and a reload) to capture the statements of one action, and its {@code log_line_prefix} the same way (a
+ * setting given here on the command line would outrank ALTER SYSTEM). Runs until the process is stopped; stopping it
+ * stops PostgreSQL.
  * Arguments: port, data directory.
  */
 public final class PortalDatabase {
