@@ -132,12 +132,18 @@ load_average() { cut -d' ' -f1 /proc/loadavg; }
 run_wrk() {
   local name=$1 script=$2 threads=$3 connections=$4 duration=$5
   shift 5
-  local before
+  local before lines
   before=$(load_average)
-  BENCH_LUA="$bench/portal" BENCH_RESULTS="$out/wrk.jsonl" BENCH_NAME="$name" BENCH_COOKIES="${cookies:-/dev/null}" \
-    wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$bench/portal/$script" "$base" -- "$@" \
-    > "$out/wrk-$name.txt" 2>&1
+  lines=$(wc -l < "$out/wrk.jsonl")
+  # the sessions: the caller's BENCH_COOKIES, else the signed-in visitors'
+  BENCH_LUA="$bench/portal" BENCH_RESULTS="$out/wrk.jsonl" BENCH_NAME="$name" \
+    BENCH_COOKIES="${BENCH_COOKIES:-${cookies:-/dev/null}}" wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$bench/portal/$script" "$base" -- "$@" \
+    > "$out/wrk-$name.txt" 2>&1 || true
   local line
+  if [ "$(wc -l < "$out/wrk.jsonl")" = "$lines" ]; then
+    echo "  $name: wrk gave no figures, see $out/wrk-$name.txt"
+    return 0
+  fi
   line=$(tail -1 "$out/wrk.jsonl")
   figure "$current_size" "$name" "{\"load_before\":$before,\"load_after\":$(load_average),${line#\{\"name\":\"$name\",}"
   printf '  %-28s %s\n' "$name" "$(echo "$line" | sed 's/.*"requests"/requests/; s/[{}"]//g; s/,/ /g')"
@@ -150,11 +156,11 @@ run_pgbench() {
   shift 3
   local before
   before=$(load_average)
-  pgbench -n -M simple -c "$clients" -j 2 "$@" -f "$script" -P 0 > "$out/pgbench-$name.txt" 2>&1 || true
+  pgbench -n -M simple -c "$clients" -j 2 "$@" -f "$script" > "$out/pgbench-$name.txt" 2>&1 || true
   local tps latency failed
-  tps=$(grep -o 'tps = [0-9.]*' "$out/pgbench-$name.txt" | tail -1 | cut -d' ' -f3)
-  latency=$(grep -o 'latency average = [0-9.]*' "$out/pgbench-$name.txt" | cut -d' ' -f4)
-  failed=$(grep -o 'number of failed transactions: [0-9]*' "$out/pgbench-$name.txt" | cut -d' ' -f5)
+  tps=$(grep -o 'tps = [0-9.]*' "$out/pgbench-$name.txt" | tail -1 | cut -d' ' -f3 || true)
+  latency=$(grep -o 'latency average = [0-9.]*' "$out/pgbench-$name.txt" | cut -d' ' -f4 || true)
+  failed=$(grep -o 'number of failed transactions: [0-9]*' "$out/pgbench-$name.txt" | cut -d' ' -f5 || true)
   if grep -q 'error' "$out/pgbench-$name.txt"; then
     echo "  pgbench $name reported errors:"
     grep error "$out/pgbench-$name.txt" | head -3
@@ -219,6 +225,7 @@ psql_do() { psql -qAt -v ON_ERROR_STOP=1 "$@"; }
 capture() {
   local name=$1 sid=$2 from to id cancellation log="$out/pg/log/postgresql.log" try best="" fewest=999999 windows=()
   shift 2
+  wait_for_relays > /dev/null
   psql_do -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] '" -c "ALTER SYSTEM SET log_statement = 'all'" \
     -c "SELECT pg_reload_conf()" > /dev/null
   sleep 0.5
@@ -309,7 +316,7 @@ measure_size() {
   echo "-- 3. operator API cancel with Idempotency-Keys, 20 at a time, $pool each, beside pgbench and bare JDBC"
   BENCH_FIRST=$first_api BENCH_COUNT=$pool BENCH_PATH='/api/v1/subscriptions/sub_%d/cancel' BENCH_AUTH="Bearer $api_key" \
     run_wrk api-cancel each-once.lua 20 20 "$seconds" 20
-  psql_do -c "DROP SEQUENCE IF EXISTS bench_sid" -c "CREATE SEQUENCE bench_sid START $first_pgbench"
+  psql_do -c "DROP SEQUENCE IF EXISTS bench_sid" -c "CREATE SEQUENCE bench_sid START $first_pgbench" 2> /dev/null
   { echo "SELECT nextval('bench_sid') AS sid \\gset"; cat "$out/statements/api-cancel.sql"; } \
     > "$out/statements/api-cancel-pgbench.sql"
   run_pgbench pgbench-api-cancel "$out/statements/api-cancel-pgbench.sql" 20 -t $((pool / 20))
@@ -322,7 +329,7 @@ measure_size() {
     BENCH_BODY='{"email":"new-%d@bench.invalid","name":"New %d","locale":"de","time_zone":"Europe/Berlin","country":"DE"}' \
     BENCH_AUTH="Bearer $api_key" run_wrk api-upsert-subscriber each-once.lua 20 20 "$seconds" 20
   BENCH_FIRST=$((current_size + 1)) BENCH_COUNT=$pool BENCH_METHOD=PUT BENCH_PATH='/api/v1/subscriptions/new_%d' \
-    BENCH_BODY='{"subscriber":"new_%d","plan":"bench-plus-monthly-eur","started_at":"2026-01-01T00:00:00Z","current_period_start":"2026-12-01T00:00:00Z","current_period_end":"2027-01-01T00:00:00Z"}' \
+    BENCH_BODY_OFFSET=$current_size BENCH_BODY='{"subscriber":"cus_%d","plan":"bench-plus-monthly-eur","started_at":"2026-01-01T00:00:00Z","current_period_start":"2026-12-01T00:00:00Z","current_period_end":"2027-01-01T00:00:00Z"}' \
     BENCH_AUTH="Bearer $api_key" run_wrk api-upsert-subscription each-once.lua 20 20 "$seconds" 20
 
   echo "-- one caller at a time ($seconds s each)"
@@ -366,20 +373,28 @@ sign_in_timing() {
   printf '  %-28s p50 %s ms (10 sign-ins, GET /login and the POST)\n' one-sign-in "$(echo "scale=1; $p50 / 1000" | bc)"
 }
 
+# Waits (at most 5 minutes) until the outbox relays have handled every delivery that is due.
+wait_for_relays() {
+  for _ in $(seq 1 600); do
+    [ "$(psql_do -c "SELECT count(*) FROM outbox_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")" = 0 ] \
+      && return 0
+    sleep 0.5
+  done
+}
+
 # The relay: how long until every delivery the load above made is handled (receipt emails, webhooks, enrolments).
 jobs_timing() {
   local pending start end
   pending=$(psql_do -c "SELECT count(*) FROM outbox_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")
   start=$(date +%s%N)
-  for _ in $(seq 1 600); do
-    [ "$(psql_do -c "SELECT count(*) FROM outbox_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")" = 0 ] && break
-    sleep 0.5
-  done
+  wait_for_relays
   end=$(date +%s%N)
   local seconds_taken
   seconds_taken=$(echo "scale=2; ($end - $start) / 1000000000" | bc)
-  figure "$current_size" relay "{\"deliveries\":$pending,\"seconds\":$seconds_taken}"
-  printf '  %-28s %s due deliveries handled in %s s\n' relay "$pending" "$seconds_taken"
+  local left
+  left=$(psql_do -c "SELECT count(*) FROM outbox_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()")
+  figure "$current_size" relay "{\"deliveries\":$pending,\"drain_seconds\":$seconds_taken,\"still_due\":$left}"
+  printf '  %-28s %s due deliveries, %s s later %s still due\n' relay "$pending" "$seconds_taken" "$left"
 }
 
 # Brings the signed-in visitors' subscriptions back to active between runs: a run's end may cut a cycle between its

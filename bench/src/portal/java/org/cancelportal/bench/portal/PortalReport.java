@@ -107,10 +107,13 @@ public final class PortalReport {
             if (List.of("size", "name", "seconds", "max_ms", "p90_ms", "load_after").contains(entry.getKey())) {
                 continue;
             }
-            String value = entry.getValue() instanceof JsonNumber number
-                    ? String.format(Locale.ROOT, number.isIntegral() ? "%d" : "%.1f",
-                            number.isIntegral() ? number.longValue() : number.doubleValue())
-                    : entry.getValue().toString().replace("\"", "");
+            String value;
+            if (entry.getValue() instanceof JsonNumber number) {
+                value = number.isIntegral() ? Long.toString(number.longValue())
+                        : String.format(Locale.ROOT, "%.1f", number.doubleValue());
+            } else {
+                value = entry.getValue().toString().replace("\"", "");
+            }
             text.append(abbreviation(entry.getKey())).append(' ').append(value).append(' ');
         }
         return text.toString().trim();
