@@ -170,12 +170,7 @@ class OperatorPlansIT extends PortalOnly {
         runJob();
         TestData.awaitDelivered(base, onTime, REMINDERS, 1);
         String date = longDate(TestTime.midnightInDays(20), "America/New_York");
-        MimeMessage notice = onlyEmailTo(onTime);
-        assertEquals("The price of Plus changes on " + date, notice.getSubject());
-        String text = textOf(notice);
-        assertTrue(text.contains("Price until then: €9.99 per month"), text);
-        assertTrue(text.contains("New price: €12.49 per month"), text);
-        assertTrue(text.contains("New price from: " + date), text);
+        String text = plusGoesUp(onlyEmailTo(onTime), date);
         TestData.awaitDelivered(base, tooLate, REMINDERS, 1);
         assertTrue(textOf(onlyEmailTo(tooLate)).contains("New price: €12.49 per month"));
 
@@ -268,12 +263,7 @@ class OperatorPlansIT extends PortalOnly {
             assertEquals("You undid this cancellation", browser.heading());
             runJob();
             TestData.awaitDelivered(base, email, REMINDERS, 1);
-            MimeMessage notice = onlyPriceNoticeTo(email);
-            assertEquals("The price of Plus changes on " + date, notice.getSubject());
-            String text = textOf(notice);
-            assertTrue(text.contains("Price until then: €9.99 per month"), text);
-            assertTrue(text.contains("New price: €12.49 per month"), text);
-            assertTrue(text.contains("New price from: " + date), text);
+            plusGoesUp(onlyPriceNoticeTo(email), date);
 
             browser.follow("Back to your subscriptions");
             browser.press("Cancel at the end of the period");
@@ -336,6 +326,16 @@ class OperatorPlansIT extends PortalOnly {
 
     private static List<Integer> statuses(List<OperatorClient.Reply> replies) {
         return replies.stream().map(OperatorClient.Reply::status).sorted().toList();
+    }
+
+    /** The notice's text, after checking it tells Plus going from 9.99 to 12.49 a month on this date. */
+    private static String plusGoesUp(MimeMessage notice, String date) throws Exception {
+        assertEquals("The price of Plus changes on " + date, notice.getSubject());
+        String text = textOf(notice);
+        assertTrue(text.contains("Price until then: €9.99 per month"), text);
+        assertTrue(text.contains("New price: €12.49 per month"), text);
+        assertTrue(text.contains("New price from: " + date), text);
+        return text;
     }
 
     /** The one price notice to this address (the receipts of cancellations go there too). */
