@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * The product team's insights on a fixed set of four cancellations (see InsightsFixture), each figure counted by hand;
@@ -336,6 +337,26 @@ class InsightsIT extends BothApplications {
         browser.forgetSession();
         signInAsProduct();
         assertEquals(200, get("api/v1/insights/summary", browser.cookieHeader(), null).statusCode());
+    }
+
+    @Test
+    void aPlanCodeTwoOperatorsGaveTheirOwnPlansIsOfferedOnceAndSaysItsFiguresCountBoth() {
+        String code = "both-" + data.marker();
+        for (String shop : List.of("A", "B")) {
+            OperatorClient.Reply own = OperatorClient.newOperator(portal, "https://shop.example.com").client()
+                    .put("plans/" + code, "{\"name\":\"Shop " + shop + " Plan\",\"price\":\"5.00\","
+                            + "\"currency\":\"EUR\",\"billing_period\":\"MONTHLY\"}");
+            assertEquals(201, own.status(), own.body());
+        }
+
+        signInAsProduct();
+        browser.open("insights?plan=" + code);
+        List<String> offered = browser.driverFind(By.cssSelector("select[name=plan] option")).stream()
+                .filter(option -> code.equals(option.getAttribute("value"))).map(option -> option.getText().strip())
+                .toList();
+        assertEquals(List.of("Shop A Plan / Shop B Plan (code " + code
+                + ": 2 plans, of several operators, counted together)"), offered);
+        assertEquals("0", browser.textOf("cancelled"), "the code is a filter that can be used");
     }
 
     private void signInAsProduct() {

@@ -26,6 +26,11 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.api.OperatorClient;
@@ -165,12 +170,7 @@ class OperatorPlansIT extends PortalOnly {
         runJob();
         TestData.awaitDelivered(base, onTime, REMINDERS, 1);
         String date = longDate(TestTime.midnightInDays(20), "America/New_York");
-        MimeMessage notice = onlyEmailTo(onTime);
-        assertEquals("The price of Plus changes on " + date, notice.getSubject());
-        String text = textOf(notice);
-        assertTrue(text.contains("Price until then: €9.99 per month"), text);
-        assertTrue(text.contains("New price: €12.49 per month"), text);
-        assertTrue(text.contains("New price from: " + date), text);
+        String text = plusGoesUp(onlyEmailTo(onTime), date);
         TestData.awaitDelivered(base, tooLate, REMINDERS, 1);
         assertTrue(textOf(onlyEmailTo(tooLate)).contains("New price: €12.49 per month"));
 
@@ -241,6 +241,119 @@ class OperatorPlansIT extends PortalOnly {
         assertEquals(List.of("9.99", "14.99", "16.99"), plan.getJsonArray("prices").stream()
                 .map(JsonValue::asJsonObject).map(price -> price.getString("amount")).toList(), plan.toString());
         assertEquals(effective.toString(), plan.getJsonArray("prices").getJsonObject(2).getString("applies_from"));
+    }
+
+    @Test
+    void undoingACancellationTellsTheNewPriceTheNextChargeWillBeAtOnce() throws Exception {
+        putPlan("plus", "9.99", "");
+        String email = customer("cus_undo", "sub_undo", "plus", -10, 20, "America/New_York", "US");
+        String date = longDate(TestTime.midnightInDays(20), "America/New_York");
+        try (Browser browser = new Browser(base, "en-US", false)) {
+            browser.openUrl(session("cus_undo"));
+            browser.press("Cancel at the end of the period");
+            assertEquals("Your cancellation is confirmed", browser.heading());
+
+            OperatorClient.Reply changed = putPlan("plus", "12.49", "");
+            assertEquals(0, changed.json().getJsonObject("price_change").getInt("notices"),
+                    "a subscriber who is leaving will not be charged again: " + changed.body());
+            runJob();
+            assertEquals(0, events(email, "ReminderNoticeDue"), "no notice while leaving");
+
+            browser.press("Undo the cancellation");
+            assertEquals("You undid this cancellation", browser.heading());
+            runJob();
+            TestData.awaitDelivered(base, email, REMINDERS, 1);
+            plusGoesUp(onlyPriceNoticeTo(email), date);
+
+            browser.follow("Back to your subscriptions");
+            browser.press("Cancel at the end of the period");
+            assertEquals("Your cancellation is confirmed", browser.heading());
+            browser.press("Undo the cancellation");
+            assertEquals("You undid this cancellation", browser.heading());
+        }
+        runJob();
+        assertEquals(1, events(email, "ReminderNoticeDue"), "told once, however often the cancellation is undone");
+        onlyPriceNoticeTo(email);
+    }
+
+    @Test
+    void twoRequestsCreatingTheSamePlanAtOnceAnswerAsIfOneHadComeFirst() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String twin = "twin" + round;
+                List<OperatorClient.Reply> same = atOnce(pool, () -> shop.client().put("plans/" + twin,
+                        planBody("Twin", "5.00", "")), () -> shop.client().put("plans/" + twin,
+                        planBody("Twin", "5.00", "")));
+                assertEquals(List.of(200, 201), statuses(same), same.get(0).body() + " / " + same.get(1).body());
+                assertEquals("5.00", shop.client().get("plans/" + twin).json().getJsonObject("price")
+                        .getString("amount"));
+
+                String pair = "pair" + round;
+                List<OperatorClient.Reply> different = atOnce(pool, () -> shop.client().put("plans/" + pair,
+                        planBody("Pair A", "5.00", "")), () -> shop.client().put("plans/" + pair,
+                        planBody("Pair B", "6.00", "")));
+                assertEquals(List.of(200, 201), statuses(different),
+                        different.get(0).body() + " / " + different.get(1).body());
+                JsonObject later = different.stream().filter(reply -> reply.status() == 200).findFirst()
+                        .orElseThrow().json();
+                JsonObject now = shop.client().get("plans/" + pair).json();
+                assertEquals(later.getString("name"), now.getString("name"), "the later one is applied as an update");
+                assertEquals(later.getJsonObject("price"), now.getJsonObject("price"), now.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Both requests, let go at the same moment from two threads. */
+    private static List<OperatorClient.Reply> atOnce(ExecutorService pool, Supplier<OperatorClient.Reply> one,
+                                                     Supplier<OperatorClient.Reply> other) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<OperatorClient.Reply>> replies = List.of(one, other).stream()
+                .map(request -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                    return request.get();
+                }, pool)).toList();
+        go.countDown();
+        return replies.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static List<Integer> statuses(List<OperatorClient.Reply> replies) {
+        return replies.stream().map(OperatorClient.Reply::status).sorted().toList();
+    }
+
+    /** The notice's text, after checking it tells Plus going from 9.99 to 12.49 a month on this date. */
+    private static String plusGoesUp(MimeMessage notice, String date) throws Exception {
+        assertEquals("The price of Plus changes on " + date, notice.getSubject());
+        String text = textOf(notice);
+        assertTrue(text.contains("Price until then: €9.99 per month"), text);
+        assertTrue(text.contains("New price: €12.49 per month"), text);
+        assertTrue(text.contains("New price from: " + date), text);
+        return text;
+    }
+
+    /** The one price notice to this address (the receipts of cancellations go there too). */
+    private MimeMessage onlyPriceNoticeTo(String address) throws Exception {
+        eventually("a price notice to " + address).until(() -> priceNoticesTo(address).size() > 0);
+        List<MimeMessage> notices = priceNoticesTo(address);
+        assertEquals(1, notices.size(), "exactly one price notice to " + address);
+        return notices.get(0);
+    }
+
+    private static List<MimeMessage> priceNoticesTo(String address) throws Exception {
+        List<MimeMessage> notices = new java.util.ArrayList<>();
+        for (MimeMessage message : SMTP.getReceivedMessagesForDomain(address)) {
+            if (message.getSubject().startsWith("The price of ")) {
+                notices.add(message);
+            }
+        }
+        return notices;
     }
 
     private long events(String email, String type) {

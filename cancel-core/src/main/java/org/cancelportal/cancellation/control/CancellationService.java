@@ -14,6 +14,7 @@ import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.metrics.control.CancellationMeters;
 import org.cancelportal.refund.control.Refunds;
+import org.cancelportal.reminder.control.PlanPriceNotices;
 import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Subscription;
@@ -22,7 +23,8 @@ import org.cancelportal.subscription.entity.SubscriptionStatus;
 /**
  * Cancels and undoes, exactly once. Every change first locks the subscription's row, so repeated or concurrent
  * requests (double clicks, two tabs, two nodes) run one after the other and the later ones find the earlier one's
- * cancellation. Each change writes its audit entry and outbox event in the same transaction.
+ * cancellation. Each change writes its audit entry and outbox event in the same transaction; an undo also tells the
+ * subscriber of a new price their next charges will be at, which they were not told while they were leaving.
  */
 @ApplicationScoped
 public class CancellationService {
@@ -56,6 +58,9 @@ public class CancellationService {
 
     @Inject
     CancellationMeters meters;
+
+    @Inject
+    PlanPriceNotices priceNotices;
 
     @Inject
     Clock clock;
@@ -125,6 +130,7 @@ public class CancellationService {
         SubscriptionStatus before = subscription.getStatus();
         cancellation.undo(now, requester.actor());
         subscription.resume();
+        priceNotices.afterUndo(subscription); // it will be charged again: a new price it was not told of is told now
         audit.record(requester.actor(), requester.channel(), "CANCELLATION_UNDONE", SUBJECT_SUBSCRIPTION,
                 subscription.getId(), before, subscription.getStatus(), "reference " + reference);
         events.undone(cancellation);

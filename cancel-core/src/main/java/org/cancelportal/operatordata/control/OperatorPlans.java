@@ -22,7 +22,7 @@ import org.cancelportal.subscription.entity.Plan;
 
 /**
  * An operator's own plans, created and changed by the API and the import, under a row lock, audited, and idempotent:
- * the same details twice change nothing the second time. A new price is told to every subscriber who will be charged
+ * the same details twice change nothing the second time, also when both come at once for a plan not made yet. A new price is told to every subscriber who will be charged
  * it ({@link PlanPriceNotices}), in the same transaction as the change. Shared plans are read-only to operators.
  */
 @ApplicationScoped
@@ -57,6 +57,13 @@ public class OperatorPlans {
         OperatorAccount operator = source.operator();
         PlanTerms.checkCode(code);
         Optional<Plan> own = records.ownPlan(operator, code, LockModeType.PESSIMISTIC_WRITE);
+        if (own.isEmpty()) {
+            // two requests creating the same plan at once queue here, so the second finds the first's plan and puts
+            // its details as an update (or as no change, when they are the same), as if it had come a moment later
+            NativeSql.query(em, "SELECT pg_advisory_xact_lock(hashtext(?1))", "plan " + operator.id() + " " + code)
+                    .getSingleResult();
+            own = records.ownPlan(operator, code, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (own.isEmpty() && records.sharedPlan(code).isPresent()) {
             throw new ConflictException("code", "This code names a plan every operator shares, which only the portal"
                     + " changes. Give your own plan another code.");

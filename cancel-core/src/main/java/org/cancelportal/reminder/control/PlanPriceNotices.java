@@ -9,11 +9,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.logging.Logger;
 import org.cancelportal.schema.control.NativeSql;
 import org.cancelportal.subscription.entity.Money;
 import org.cancelportal.subscription.entity.Plan;
+import org.cancelportal.subscription.entity.PlanPrice;
+import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.trace.control.TraceContext;
 
 /**
@@ -57,18 +61,50 @@ public class PlanPriceNotices {
      *                  the first at the new price
      */
     public Told announce(Plan plan, Money newPrice, Instant effective) {
-        Statement statement = statement(settings.rules(), plan.getId(), clock.instant(), effective, newPrice,
-                plan.getPrice(), trace.current().orElse(""));
-        em.flush();
-        Object[] counts = (Object[]) NativeSql.query(em, statement.sql(), statement.parameters().toArray())
-                .getSingleResult();
-        Told told = new Told(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
+        Told told = run(statement(settings.rules(), plan.getId(), clock.instant(), effective, newPrice,
+                plan.getPrice(), trace.current().orElse("")));
         if (told.late() > 0) {
             LOG.warning(() -> "The price change of plan " + plan.getId() + " (" + plan.getCode() + ") reaches "
                     + told.late() + " of its subscriptions too soon to tell them within the notice window; their"
                     + " notices go out now, marked late on the support desk, and the operator is told (notice.late)");
         }
         return told;
+    }
+
+    /**
+     * Call when a subscription is to be charged again after all (its cancellation undone, the subscription active
+     * again): while its cancellation was scheduled, {@link #announce} passed it by, so each price of its plan that
+     * first applies after the charge of its current period is told now, by the same statement for this one
+     * subscription, with the price before it as the old one. A price it was told of before is not told again (the
+     * unique index), nor is a price equal to the one before it; a notice skipped while it was leaving is held again.
+     */
+    public Told afterUndo(Subscription subscription) {
+        Plan plan = subscription.getPlan();
+        Instant paid = subscription.getCurrentPeriodStart();
+        Currency currency = plan.getPrice().currency();
+        int notices = 0;
+        int late = 0;
+        for (PlanPrice price : plan.getPrices().stream().filter(price -> price.getAppliesFrom().isAfter(paid))
+                .sorted(Comparator.comparing(PlanPrice::getAppliesFrom)).toList()) {
+            Told told = run(statementFor(subscription.getId(), settings.rules(), plan.getId(), clock.instant(),
+                    price.getAppliesFrom(), new Money(price.getAmount(), currency), plan.getPrice(),
+                    trace.current().orElse("")));
+            notices += told.notices();
+            late += told.late();
+        }
+        if (late > 0) {
+            LOG.warning(() -> "Subscription " + subscription.getId() + " is to be charged again, too soon to tell"
+                    + " its new price within the notice window; the notice goes out now, marked late on the support"
+                    + " desk, and the operator is told (notice.late)");
+        }
+        return new Told(notices, late);
+    }
+
+    private Told run(Statement statement) {
+        em.flush();
+        Object[] counts = (Object[]) NativeSql.query(em, statement.sql(), statement.parameters().toArray())
+                .getSingleResult();
+        return new Told(((Number) counts[0]).intValue(), ((Number) counts[1]).intValue());
     }
 
     /** The statement and its parameters, ?1, ?2 … each once and in order. */
@@ -80,6 +116,20 @@ public class PlanPriceNotices {
      */
     static Statement statement(ReminderRules rules, long planId, Instant now, Instant effective, Money newPrice,
                                Money current, String traceparent) {
+        return statement(rules, planId, null, now, effective, newPrice, current, traceparent);
+    }
+
+    /**
+     * The same statement for one subscription whose plan's price history has the new price already: the old price
+     * is the one that applied to its charge before the new price's time.
+     */
+    static Statement statementFor(long subscriptionId, ReminderRules rules, long planId, Instant now,
+                                  Instant effective, Money newPrice, Money current, String traceparent) {
+        return statement(rules, planId, subscriptionId, now, effective, newPrice, current, traceparent);
+    }
+
+    private static Statement statement(ReminderRules rules, long planId, Long subscriptionId, Instant now,
+                                       Instant effective, Money newPrice, Money current, String traceparent) {
         List<Object> parameters = new ArrayList<>(List.of(planId, Timestamp.from(now), Timestamp.from(effective),
                 newPrice.amount(), newPrice.currency().getCurrencyCode(), current.amount(), traceparent));
         StringBuilder windows = new StringBuilder();
@@ -90,12 +140,32 @@ public class PlanPriceNotices {
                     .append(parameters.size() + 3).append(" AS INTEGER))");
             parameters.addAll(List.of(jurisdiction.name(), window.opensDaysBefore(), window.closesDaysBefore()));
         }
-        return new Statement(SQL.replace("$WINDOWS", windows), List.copyOf(parameters));
+        String sql = SQL.replace("$WINDOWS", windows);
+        if (subscriptionId == null) {
+            sql = sql.replace("$ONE_SUBSCRIPTION", "").replace("$PRICED_BEFORE", "")
+                    .replace("$ON_CONFLICT", "ON CONFLICT DO NOTHING");
+        } else {
+            parameters.add(subscriptionId);
+            sql = sql.replace("$ONE_SUBSCRIPTION", " AND s.id = CAST(?" + parameters.size() + " AS BIGINT)")
+                    .replace("$PRICED_BEFORE", " AND pp.applies_from < params.effective")
+                    .replace("$ON_CONFLICT", TOLD_AGAIN_IF_SKIPPED);
+        }
+        return new Statement(sql, List.copyOf(parameters));
     }
 
     /*
+     * A notice of this price that was not sent because the subscription was leaving when its turn came (skipped) is
+     * held again, as if written now; one that was sent, or is still held, stays as it is.
+     */
+    private static final String TOLD_AGAIN_IF_SKIPPED = "ON CONFLICT (subscription_id, kind, charge_at,"
+            + " (coalesce(new_amount, -1))) DO UPDATE SET written_at = EXCLUDED.written_at, due_at = EXCLUDED.due_at,"
+            + " late = EXCLUDED.late, old_amount = EXCLUDED.old_amount, published_at = NULL, skipped_at = NULL"
+            + " WHERE reminder_notice.skipped_at IS NOT NULL AND reminder_notice.sent_at IS NULL";
+
+    /*
      * charge_at: the first of current_period_end, + 1, + 2 … periods that is on or after the effective time.
-     * old_amount: the price of that charge before this change (the newest price from then or earlier).
+     * old_amount: the price of that charge before this change (the newest price from then or earlier; for one
+     * subscription after an undo, whose history has the new price already, the newest from before the change).
      * The days are the subscriber's own: today, the day the window opens (send_on) and the day it closes.
      */
     private static final String SQL = """
@@ -115,11 +185,11 @@ public class PlanPriceNotices {
                          WHERE s.current_period_end + k * CASE WHEN p.billing_period = 'YEARLY'
                                    THEN INTERVAL '1 year' ELSE INTERVAL '1 month' END >= params.effective) AS charge_at
                   FROM params JOIN plan p ON p.id = params.plan_id
-                  JOIN subscription s ON s.plan_id = p.id AND s.status = 'ACTIVE'
+                  JOIN subscription s ON s.plan_id = p.id AND s.status = 'ACTIVE'$ONE_SUBSCRIPTION
                   JOIN subscriber r ON r.id = s.subscriber_id
             ), priced AS (
                 SELECT c.*, coalesce((SELECT pp.amount FROM plan_price pp WHERE pp.plan_id = params.plan_id
-                                        AND pp.applies_from <= c.charge_at
+                                        AND pp.applies_from <= c.charge_at$PRICED_BEFORE
                                       ORDER BY pp.applies_from DESC, pp.id DESC LIMIT 1),
                                      params.current_amount) AS old_amount,
                        CAST(c.charge_at AT TIME ZONE c.zone AS DATE) AS charge_day,
@@ -137,7 +207,7 @@ public class PlanPriceNotices {
                        t.today > t.closes_on, t.old_amount, params.new_amount, params.currency
                   FROM timed t CROSS JOIN params
                  WHERE t.old_amount <> params.new_amount
-                ON CONFLICT DO NOTHING
+                $ON_CONFLICT
                 RETURNING id, subscription_id, charge_at, late, old_amount, new_amount, currency
             ), told_late AS (
                 INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload, occurred_at,

@@ -100,9 +100,48 @@ class PlanPriceNoticesSqlTest {
                 notices(plan));
     }
 
+    @Test
+    void afterAnUndoOnlyThatSubscriptionIsToldEachPriceItsChargesWillBeAtWithThePriceBeforeItOnce() throws Exception {
+        long plan = plan("undone", "13.99");
+        Instant periodEnd = NOW.plus(Duration.ofDays(20));
+        long undone = subscription(plan, "US", "UTC", "ACTIVE", periodEnd);
+        subscription(plan, "US", "UTC", "ACTIVE", periodEnd);
+        Instant changed = NOW.minus(Duration.ofDays(1));
+        Instant later = NOW.plus(Duration.ofDays(25));
+        update("INSERT INTO plan_price (plan_id, amount, applies_from) VALUES (" + plan + ", 9.99, TIMESTAMPTZ 'epoch'),"
+                + " (" + plan + ", 12.49, '" + changed + "'), (" + plan + ", 13.99, '" + later + "')");
+
+        assertEquals(List.of(1L, 0L), afterUndo(undone, plan, "12.49", changed));
+        assertEquals(List.of(1L, 0L), afterUndo(undone, plan, "13.99", later));
+        assertEquals(List.of(0L, 0L), afterUndo(undone, plan, "12.49", changed), "a second undo tells nothing new");
+        update("UPDATE reminder_notice SET published_at = now(), sent_at = now() WHERE subscription_id = " + undone
+                + " AND new_amount = 13.99");
+        assertEquals(List.of(0L, 0L), afterUndo(undone, plan, "13.99", later), "a sent notice is not sent again");
+        update("UPDATE reminder_notice SET published_at = now(), skipped_at = now() WHERE subscription_id = " + undone
+                + " AND new_amount = 12.49");
+        assertEquals(List.of(1L, 0L), afterUndo(undone, plan, "12.49", changed),
+                "one skipped while the subscription was leaving is held again");
+        update("UPDATE reminder_notice SET published_at = NULL, sent_at = NULL WHERE new_amount = 13.99");
+
+        Instant next = PlanPriceRules.firstChargeOnOrAfter(periodEnd, BillingPeriod.MONTHLY, later).orElseThrow();
+        assertEquals(List.of(undone + " " + periodEnd + " due " + NOW + " on time 9.9900 -> 12.4900",
+                        undone + " " + next + " due " + next.atZone(ZoneId.of("UTC")).toLocalDate().minusDays(30)
+                                .atStartOfDay(ZoneId.of("UTC")).toInstant() + " on time 12.4900 -> 13.9900"),
+                notices(plan).stream().sorted().toList());
+    }
+
+    private static List<Long> afterUndo(long subscription, long plan, String price, Instant effective)
+            throws SQLException {
+        return run(PlanPriceNotices.statementFor(subscription, RULES, plan, NOW, effective, Money.of(price, "EUR"),
+                Money.of("13.99", "EUR"), ""));
+    }
+
     private static List<Long> announce(long plan, String price, Instant effective) throws SQLException {
-        PlanPriceNotices.Statement statement = PlanPriceNotices.statement(RULES, plan, NOW, effective,
-                Money.of(price, "EUR"), Money.of("9.99", "EUR"), "");
+        return run(PlanPriceNotices.statement(RULES, plan, NOW, effective, Money.of(price, "EUR"),
+                Money.of("9.99", "EUR"), ""));
+    }
+
+    private static List<Long> run(PlanPriceNotices.Statement statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(statement.sql().replaceAll("\\?\\d+", "?"))) {
             for (int i = 0; i < statement.parameters().size(); i++) {

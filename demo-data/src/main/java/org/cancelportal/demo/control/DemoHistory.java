@@ -255,9 +255,10 @@ public class DemoHistory {
             + "INSERT INTO subscription (subscriber_id, plan_id, status, started_at, current_period_start,"
             + " current_period_end)"
             + " SELECT s.id, p.id, h.status, h.started_at, h.period_start, h.period_end"
-            + " FROM h JOIN subscriber s ON lower(s.email) = h.email JOIN plan p ON p.code = h.plan_code ORDER BY h.n";
+            + " FROM h JOIN subscriber s ON lower(s.email) = h.email JOIN plan p ON p.code = h.plan_code AND p.operator_id IS NULL ORDER BY h.n";
 
-    // In order of time, so that ids grow with it as they would have.
+    // In order of time, so that ids grow with it as they would have. (The demo plans are shared ones: an operator's
+    // own plan may have the same code.)
     static final String CANCELLATIONS = HISTORY
             + "INSERT INTO cancellation (reference, subscription_id, requested_at, effective_at, mode, refund_amount,"
             + " refund_currency, channel, actor, undone_at, undone_by, journey_started_at)"
@@ -332,7 +333,7 @@ public class DemoHistory {
 
     private Map<String, Plan> demoPlans() {
         Map<String, Plan> plans = new HashMap<>();
-        em.createQuery("select p from Plan p where p.code in :codes", Plan.class)
+        em.createQuery("select p from Plan p where p.operatorId is null and p.code in :codes", Plan.class)
                 .setParameter("codes", PLANS.stream().map(PlanProfile::code).toList())
                 .getResultList()
                 .forEach(plan -> plans.put(plan.getCode(), plan));

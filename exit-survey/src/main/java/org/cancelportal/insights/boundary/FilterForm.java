@@ -37,7 +37,7 @@ public class FilterForm implements Serializable {
 
     private final FilterParameters parameters = new FilterParameters();
     private InsightsFilter filter;
-    private Map<String, String> plans;
+    private Map<String, FilterChoices.PlanCode> plans;
 
     InsightsFilter parse() {
         FilterParameters.Parsed parsed = parameters.parse(clock, choices);
@@ -58,12 +58,21 @@ public class FilterForm implements Serializable {
         return filter;
     }
 
-    /** The plan's name as customers know it, or its code when the plan is gone. */
+    /**
+     * The plan's name as customers know it, or its code when the plan is gone; a code that several plans have (of
+     * several operators) says so, as its figures count them together.
+     */
     public String planName(String code) {
-        return plans().getOrDefault(code, code);
+        FilterChoices.PlanCode plan = plans().get(code);
+        if (plan == null) {
+            return code;
+        }
+        String names = String.join(" / ", plan.names());
+        return plan.plans() == 1 ? names : labels.word("insights.filter.plan.several")
+                .replace("{names}", names).replace("{code}", code).replace("{plans}", String.valueOf(plan.plans()));
     }
 
-    private Map<String, String> plans() {
+    private Map<String, FilterChoices.PlanCode> plans() {
         if (plans == null) {
             plans = choices.plans();
         }
@@ -71,8 +80,8 @@ public class FilterForm implements Serializable {
     }
 
     public List<Option> getPlans() {
-        return plans().entrySet().stream()
-                .map(plan -> new Option(plan.getKey(), plan.getValue(), plan.getKey().equals(filter.plan()))).toList();
+        return plans().keySet().stream()
+                .map(code -> new Option(code, planName(code), code.equals(filter.plan()))).toList();
     }
 
     public List<Option> getTenureBands() {

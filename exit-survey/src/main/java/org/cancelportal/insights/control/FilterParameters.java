@@ -57,7 +57,7 @@ public class FilterParameters implements Serializable {
             problems.add(new Problem("from", "insights.problem.period-too-long", "at most " + MAX_DAYS + " days"));
             start = end.minusDays(MAX_DAYS);
         }
-        Map<String, String> plans = choices.plans();
+        Map<String, FilterChoices.PlanCode> plans = choices.plans();
         return new Parsed(new InsightsFilter(start, end,
                 known("plan", plan, plans.keySet().stream().toList(), problems),
                 known("tenure", tenure, choices.tenureBands(), problems),

@@ -38,10 +38,10 @@ class FilterParametersTest {
     /** Plans as the database lists them, by name; the other facets as the application offers them. */
     private static final FilterChoices CHOICES = new FilterChoices() {
         @Override
-        public Map<String, String> plans() {
-            Map<String, String> plans = new LinkedHashMap<>();
-            plans.put("basic", "Basic");
-            plans.put("premium", "Premium");
+        public Map<String, PlanCode> plans() {
+            Map<String, PlanCode> plans = new LinkedHashMap<>();
+            plans.put("basic", new PlanCode("basic", List.of("Basic"), 1));
+            plans.put("premium", new PlanCode("premium", List.of("Premium", "Premium Plus"), 2));
             return plans;
         }
 

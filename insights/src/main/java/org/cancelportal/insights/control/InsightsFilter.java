@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * Which cancellations and answers a product person looks at: a period of whole days (UTC, both ends included) and
  * optional facets; null means all. The reason comes from the survey, so it narrows answers only: anonymous answers
- * are not linked to their cancellation, and cancellation figures cannot be split by reason without linking them.
+ * are not linked to their cancellation, and cancellation figures cannot be split by reason without linking them. The
+ * plan is a plan code, as the daily tables keep it: a code that several operators gave their own plans selects all of
+ * them together.
  */
 public record InsightsFilter(LocalDate from, LocalDate to, String plan, String tenureBand, String channel,
                              String language, String reason) implements Serializable {
