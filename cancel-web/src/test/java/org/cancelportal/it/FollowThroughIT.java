@@ -1,29 +1,28 @@
 package org.cancelportal.it;
 
+import static org.cancelportal.it.support.Emails.link;
+import static org.cancelportal.it.support.Emails.textOf;
 import static org.cancelportal.it.support.TestServer.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.Emails;
+import org.cancelportal.it.support.OperatorWithHooks;
 import org.cancelportal.it.support.TestServer;
 import org.cancelportal.it.webhook.Receiver;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -49,6 +48,7 @@ class FollowThroughIT extends PortalInABrowser {
     private static final Pattern RECEIPT_LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN)
             + "/cancel-web/receipt\\?ref=\\S+)");
 
+    OperatorWithHooks operator;
     OperatorClient.Created shop;
     Receiver receiver;
     String email;
@@ -56,8 +56,9 @@ class FollowThroughIT extends PortalInABrowser {
 
     @BeforeEach
     void operatorWithACustomer() {
-        shop = OperatorClient.newOperator(base, "https://shop.example.com");
-        receiver = new Receiver();
+        operator = OperatorWithHooks.start(base);
+        shop = operator.shop();
+        receiver = operator.receiver();
         String marker = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         email = "refund-" + marker + "@example.com";
         name = "Robin Refund " + marker;
@@ -67,12 +68,12 @@ class FollowThroughIT extends PortalInABrowser {
 
     @AfterEach
     void stopReceiver() {
-        receiver.close();
+        operator.close();
     }
 
     @Test
     void aRefundConfirmedAsPaidIsSaidToBePaidOnlyThen() throws Exception {
-        endpoint("refund.due");
+        operator.listenFor("refund.due");
         String reference = cancelNow();
 
         JsonObject due = shop.client().get("cancellations/" + reference + "/refund").json();
@@ -80,7 +81,7 @@ class FollowThroughIT extends PortalInABrowser {
         Instant dueBy = Instant.parse(due.getString("due_by"));
         assertTrue(Duration.between(TestTime.now(), dueBy).toHours() > 4 * 24, "five days to confirm: " + dueBy);
         eventually("refund.due at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject hook = json(receiver.at("/hooks").get(0).text());
+        JsonObject hook = operator.hook(0);
         assertEquals("refund.due", hook.getString("type"));
         assertEquals("sub_1", hook.getJsonObject("data").getString("subscription"));
         assertEquals(reference, hook.getJsonObject("data").getJsonObject("cancellation").getString("reference"));
@@ -91,7 +92,7 @@ class FollowThroughIT extends PortalInABrowser {
         String receiptText = textOf(emails("confirmed").get(0));
         assertTrue(receiptText.contains("due by"), receiptText);
         assertFalse(receiptText.contains("paid on"), "not paid before the operator says so: " + receiptText);
-        browser.openUrl(receiptLink(receiptText));
+        browser.openUrl(link(RECEIPT_LINK, receiptText));
         assertTrue(browser.textOf("refund").contains("due by"), browser.textOf("refund"));
         assertTrue(browser.textOf("refund-next").contains("Once it has been paid, this page says so"),
                 browser.textOf("refund-next"));
@@ -119,7 +120,7 @@ class FollowThroughIT extends PortalInABrowser {
         String paidText = textOf(paidEmails.get(0));
         assertTrue(paidText.contains("was paid on"), paidText);
         assertTrue(paidText.contains("re_77"), paidText);
-        browser.openUrl(receiptLink(receiptText));
+        browser.openUrl(link(RECEIPT_LINK, receiptText));
         assertTrue(browser.textOf("refund").contains("paid on"), browser.textOf("refund"));
         assertTrue(browser.textOf("refund-next").contains("(payment reference re_77)"), browser.textOf("refund-next"));
         browser.screenshot("receipt-refund-paid-en-phone", org.cancelportal.it.browser.Browser.PHONE);
@@ -160,7 +161,7 @@ class FollowThroughIT extends PortalInABrowser {
         String text = textOf(emails("could not be paid").get(0));
         assertTrue(text.contains("“The card has expired.”"), text);
         assertTrue(text.contains("The money is still owed to you"), text);
-        browser.openUrl(receiptLink(textOf(emails("confirmed").get(0))));
+        browser.openUrl(link(RECEIPT_LINK, textOf(emails("confirmed").get(0))));
         assertTrue(browser.textOf("refund").contains("not paid"), browser.textOf("refund"));
         assertTrue(browser.textOf("refund-next").contains("The card has expired."), browser.textOf("refund-next"));
 
@@ -174,7 +175,7 @@ class FollowThroughIT extends PortalInABrowser {
 
     @Test
     void aRefundNotConfirmedInTimeBecomesOverdueEverywhere() throws Exception {
-        endpoint("refund.overdue");
+        operator.listenFor("refund.overdue");
         String reference = cancelNow();
 
         TestData.letRefundRunOut(base, reference);
@@ -182,14 +183,14 @@ class FollowThroughIT extends PortalInABrowser {
         eventually("the refund overdue").until(() -> "overdue".equals(shop.client()
                 .get("cancellations/" + reference + "/refund").json().getString("status")));
         eventually("refund.overdue at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject hook = json(receiver.at("/hooks").get(0).text());
+        JsonObject hook = operator.hook(0);
         assertEquals("refund.overdue", hook.getString("type"));
         assertEquals("overdue", hook.getJsonObject("data").getJsonObject("refund").getString("status"));
         TestData.awaitDelivered(base, email, "refund-email", 1);
         String text = textOf(emails("is late").get(0));
         assertTrue(text.contains("nobody has confirmed yet that it was"), text);
         assertTrue(text.contains("help@example.com"), "whom to contact: " + text);
-        browser.openUrl(receiptLink(textOf(emails("confirmed").get(0))));
+        browser.openUrl(link(RECEIPT_LINK, textOf(emails("confirmed").get(0))));
         assertTrue(browser.textOf("refund").contains("not confirmed as paid yet"), browser.textOf("refund"));
         assertTrue(browser.textOf("refund-next").contains("please contact our support team"),
                 browser.textOf("refund-next"));
@@ -216,7 +217,7 @@ class FollowThroughIT extends PortalInABrowser {
 
     @Test
     void aRenewalAfterTheCancellationKeepsTheCancellationsDateAndIsFollowedUp() {
-        endpoint("subscription.renewed_after_cancellation");
+        operator.listenFor("subscription.renewed_after_cancellation");
         OperatorClient.Reply cancelled = shop.client().post("subscriptions/sub_1/cancel", "{}",
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, cancelled.status(), cancelled.body());
@@ -235,7 +236,7 @@ class FollowThroughIT extends PortalInABrowser {
         assertTrue(OperatorClient.audit(base, shop.code()).stream()
                 .anyMatch(line -> line.contains("RENEWAL_AFTER_CANCELLATION")), "audited");
         eventually("the event at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject hook = json(receiver.at("/hooks").get(0).text());
+        JsonObject hook = operator.hook(0);
         assertEquals("subscription.renewed_after_cancellation", hook.getString("type"));
         assertEquals(TestTime.isoMidnightInDays(50),
                 hook.getJsonObject("data").getJsonObject("reported_period").getString("end"));
@@ -252,7 +253,7 @@ class FollowThroughIT extends PortalInABrowser {
 
     @Test
     void aDeclarationLeftToSupportReachesTheOperatorWhoseSubscriptionItMayMeanAndNoOther() {
-        endpoint("declaration.received");
+        operator.listenFor("declaration.received");
         OperatorClient.Created other = OperatorClient.newOperator(base, "https://other.example.com");
         OperatorClient.Reply othersEndpoint = other.client().post("webhook-endpoints", "{\"url\":\""
                 + receiver.url("/other") + "\",\"events\":[\"declaration.received\"]}");
@@ -270,7 +271,7 @@ class FollowThroughIT extends PortalInABrowser {
         String reference = browser.textOf("fact-reference");
 
         eventually("declaration.received at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject data = json(receiver.at("/hooks").get(0).text()).getJsonObject("data");
+        JsonObject data = operator.hook(0).getJsonObject("data");
         assertEquals(reference, data.getJsonObject("declaration").getString("reference"));
         assertEquals("waiting_for_support", data.getJsonObject("declaration").getString("status"));
         assertEquals(year + "-12-31", data.getJsonObject("declaration").getString("desired_end"));
@@ -291,12 +292,6 @@ class FollowThroughIT extends PortalInABrowser {
         return cancelled.json().getString("reference");
     }
 
-    private void endpoint(String event) {
-        OperatorClient.Reply created = shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/hooks")
-                + "\",\"events\":[\"" + event + "\"]}");
-        assertEquals(201, created.status(), created.body());
-    }
-
     private String subscription(int periodStartDays, int periodEndDays) {
         return "{\"subscriber\":\"cus_1\",\"plan\":\"" + shop.plan() + "\",\"started_at\":\""
                 + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
@@ -305,26 +300,6 @@ class FollowThroughIT extends PortalInABrowser {
     }
 
     private List<MimeMessage> emails(String subjectPart) {
-        return Arrays.stream(SMTP.getReceivedMessagesForDomain(email)).filter(message -> {
-            try {
-                return message.getSubject().contains(subjectPart);
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String textOf(MimeMessage email) throws Exception {
-        return (String) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
-    }
-
-    private static String receiptLink(String text) {
-        Matcher matcher = RECEIPT_LINK.matcher(text);
-        assertTrue(matcher.find(), "a link to the receipt in: " + text);
-        return matcher.group(1);
-    }
-
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
+        return Emails.to(SMTP, email, subjectPart);
     }
 }

@@ -1,5 +1,7 @@
 package org.cancelportal.it;
 
+import static org.cancelportal.it.support.Emails.subject;
+import static org.cancelportal.it.support.Emails.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -574,17 +575,5 @@ class PublicCancelIT extends BothApplications {
             }
         }
         return found;
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String textOf(MimeMessage email) throws Exception {
-        return (String) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
     }
 }

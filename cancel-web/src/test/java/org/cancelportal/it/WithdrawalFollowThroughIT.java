@@ -1,5 +1,8 @@
 package org.cancelportal.it;
 
+import static org.cancelportal.it.support.Emails.link;
+import static org.cancelportal.it.support.Emails.subject;
+import static org.cancelportal.it.support.Emails.textOf;
 import static org.cancelportal.it.support.TestServer.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,22 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.Emails;
+import org.cancelportal.it.support.OperatorWithHooks;
 import org.cancelportal.it.support.TestServer;
 import org.cancelportal.it.webhook.Receiver;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -51,6 +51,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
     private static final Pattern RECEIPT_LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN)
             + "/cancel-web/receipt\\?ref=\\S+)");
 
+    OperatorWithHooks operator;
     OperatorClient.Created shop;
     Receiver receiver;
     String email;
@@ -58,8 +59,9 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
 
     @BeforeEach
     void operatorAndReceiver() {
-        shop = OperatorClient.newOperator(base, "https://shop.example.com");
-        receiver = new Receiver();
+        operator = OperatorWithHooks.start(base);
+        shop = operator.shop();
+        receiver = operator.receiver();
         String marker = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         email = "withdrawn-" + marker + "@example.com";
         name = "Wendy Withdrawn " + marker;
@@ -67,13 +69,13 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
 
     @AfterEach
     void stopReceiver() {
-        receiver.close();
+        operator.close();
     }
 
     @Test
     void aWithdrawalsRefundIsDueUntilTheOperatorSaysItWasPaidAndOnlyThenSaysPaid() throws Exception {
         customer("en");
-        endpoint("refund.due");
+        operator.listenFor("refund.due");
         String reference = withdraw();
 
         JsonObject due = shop.client().get("withdrawals/" + reference + "/refund").json();
@@ -83,7 +85,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
         Instant dueBy = Instant.parse(due.getString("due_by"));
         assertTrue(Duration.between(TestTime.now(), dueBy).toHours() > 4 * 24, "five days to confirm: " + dueBy);
         eventually("refund.due at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject hook = json(receiver.at("/hooks").get(0).text());
+        JsonObject hook = operator.hook(0);
         assertEquals("refund.due", hook.getString("type"));
         JsonObject data = hook.getJsonObject("data");
         assertEquals(reference, data.getJsonObject("withdrawal").getString("reference"), data.toString());
@@ -144,14 +146,14 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
     @Test
     void inGermanARefundLeftUnconfirmedIsOverdueAndAFailedOneSendsThePersonToSupport() throws Exception {
         customer("de");
-        endpoint("refund.overdue");
+        operator.listenFor("refund.overdue");
         String reference = withdraw();
 
         TestData.letRefundRunOut(base, reference);
         eventually("the refund overdue").until(() -> "overdue".equals(shop.client()
                 .get("withdrawals/" + reference + "/refund").json().getString("status")));
         eventually("refund.overdue at the endpoint").until(() -> receiver.at("/hooks").size() == 1);
-        JsonObject data = json(receiver.at("/hooks").get(0).text()).getJsonObject("data");
+        JsonObject data = operator.hook(0).getJsonObject("data");
         assertEquals(reference, data.getJsonObject("withdrawal").getString("reference"), data.toString());
         assertEquals("overdue", data.getJsonObject("refund").getString("status"));
         TestData.awaitDelivered(base, email, "refund-email", 1);
@@ -246,36 +248,7 @@ class WithdrawalFollowThroughIT extends PortalInABrowser {
         return made.json().getString("reference");
     }
 
-    private void endpoint(String event) {
-        OperatorClient.Reply created = shop.client().post("webhook-endpoints", "{\"url\":\"" + receiver.url("/hooks")
-                + "\",\"events\":[\"" + event + "\"]}");
-        assertEquals(201, created.status(), created.body());
-    }
-
     private List<MimeMessage> emails(String subjectPart) {
-        return Arrays.stream(SMTP.getReceivedMessagesForDomain(email))
-                .filter(message -> subject(message).contains(subjectPart)).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String textOf(MimeMessage email) throws Exception {
-        return (String) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
-    }
-
-    private static String link(Pattern pattern, String text) {
-        Matcher matcher = pattern.matcher(text);
-        assertTrue(matcher.find(), "a link in: " + text);
-        return matcher.group(1);
-    }
-
-    private static JsonObject json(String text) {
-        return Json.createReader(new StringReader(text)).readObject();
+        return Emails.to(SMTP, email, subjectPart);
     }
 }

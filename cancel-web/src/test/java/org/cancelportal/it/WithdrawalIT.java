@@ -1,5 +1,7 @@
 package org.cancelportal.it;
 
+import static org.cancelportal.it.support.Emails.subject;
+import static org.cancelportal.it.support.Emails.textOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -506,14 +508,6 @@ class WithdrawalIT extends PortalOnly {
         return found[0];
     }
 
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String matching(String text, String pathPattern) {
         Matcher matcher = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN) + pathPattern + ")").matcher(text);
         assertTrue(matcher.find(), "a link in: " + text);
@@ -605,11 +599,6 @@ class WithdrawalIT extends PortalOnly {
         MimeMessage[] received = SMTP.getReceivedMessagesForDomain(address);
         assertEquals(1, received.length, "exactly one email to " + address);
         return received[0];
-    }
-
-    private static String textOf(MimeMessage email) throws Exception {
-        var multipart = (jakarta.mail.internet.MimeMultipart) email.getContent();
-        return (String) multipart.getBodyPart(0).getContent();
     }
 
     private static String link(String text) {
