@@ -49,6 +49,10 @@ public class Cancellation {
 
     private String actor;
 
+    /** The subscription's operator, kept here so an operator's cancellations are one index range. */
+    @Column(name = "operator_id", updatable = false)
+    private Long operatorId;
+
     @Column(name = "idempotency_key")
     private String idempotencyKey;
 
@@ -74,6 +78,7 @@ public class Cancellation {
                         CancellationMode mode, Money refund, Channel channel, String actor, String idempotencyKey) {
         this.reference = reference;
         this.subscription = subscription;
+        this.operatorId = subscription.getOperatorId();
         this.requestedAt = requestedAt;
         this.effectiveAt = effectiveAt;
         this.mode = mode;

@@ -86,8 +86,8 @@ public class OperatorRecords {
     }
 
     public Page<Cancellation> cancellations(OperatorAccount operator, long after, int limit) {
-        List<Cancellation> rows = em.createQuery("select c from Cancellation c where c.subscription.operatorId"
-                        + " = :operator and c.id > :after order by c.id", Cancellation.class)
+        List<Cancellation> rows = em.createQuery("select c from Cancellation c where c.operatorId = :operator"
+                        + " and c.id > :after order by c.id", Cancellation.class)
                 .setParameter("operator", operator.id()).setParameter("after", after)
                 .setMaxResults(limit + 1).getResultList();
         return page(rows, limit, Cancellation::getId);
