@@ -30,13 +30,21 @@ public final class DevDatabase {
             deleteRecursively(dataDirectory);
         }
         Files.createDirectories(dataDirectory.getParent());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setServerConfig("max_connections", "200");
+        if (fresh) {
+            // the tests read the statements a request issues from this file (ApiStatementsIT); nothing is logged
+            // until a test turns log_statement on for the moment of one request
+            builder.setServerConfig("logging_collector", "on")
+                    .setServerConfig("log_directory", "log")
+                    .setServerConfig("log_filename", "postgresql.log")
+                    .setServerConfig("log_line_prefix", "@%p@ ");
+        }
+        EmbeddedPostgres postgres = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 postgres.close();

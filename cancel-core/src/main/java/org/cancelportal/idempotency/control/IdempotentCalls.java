@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.cancelportal.hashing.Sha256;
 import org.cancelportal.schema.control.NativeSql;
@@ -38,24 +39,38 @@ public class IdempotentCalls {
 
     /**
      * @param fingerprint what makes two requests the same (see {@link #fingerprint})
+     * @param alsoRecord  told the answer's status inside the same transaction (the call's audit), for replays too
      * @throws KeyReusedException the key was used in the last 24 hours for a different request
      */
     @Transactional
-    public Outcome run(long operatorId, String key, String fingerprint, Supplier<StoredResponse> call) {
+    public Outcome run(long operatorId, String key, String fingerprint, Supplier<StoredResponse> call,
+                       IntConsumer alsoRecord) {
+        Outcome outcome = claim(operatorId, key, fingerprint)
+                ? new Outcome(answered(operatorId, key, call.get()), false)
+                : new Outcome(earlier(operatorId, key, fingerprint), true);
+        alsoRecord.accept(outcome.response().status());
+        return outcome;
+    }
+
+    /**
+     * Takes the key, or finds it taken. One statement: a key older than 24 hours is as good as none, so its row is
+     * taken over in place; a younger one is left alone (and, if still uncommitted, waited for).
+     */
+    private boolean claim(long operatorId, String key, String fingerprint) {
         Instant now = clock.instant();
-        NativeSql.query(em, "DELETE FROM api_idempotency WHERE operator_id = ?1 AND idempotency_key = ?2"
-                + " AND created_at <= ?3", operatorId, key, Timestamp.from(now.minus(KEPT_FOR))).executeUpdate();
-        List<?> claimed = NativeSql.query(em, "INSERT INTO api_idempotency (operator_id, idempotency_key, request_hash,"
-                + " created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING RETURNING 1",
-                operatorId, key, fingerprint, Timestamp.from(now)).getResultList();
-        if (claimed.isEmpty()) {
-            return new Outcome(earlier(operatorId, key, fingerprint), true);
-        }
-        StoredResponse response = call.get();
+        return !NativeSql.query(em, "INSERT INTO api_idempotency AS a (operator_id, idempotency_key, request_hash,"
+                + " created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (operator_id, idempotency_key) DO UPDATE"
+                + " SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,"
+                + " response_status = NULL, response_body = NULL WHERE a.created_at <= ?5 RETURNING 1",
+                operatorId, key, fingerprint, Timestamp.from(now), Timestamp.from(now.minus(KEPT_FOR)))
+                .getResultList().isEmpty();
+    }
+
+    private StoredResponse answered(long operatorId, String key, StoredResponse response) {
         NativeSql.query(em, "UPDATE api_idempotency SET response_status = ?3, response_body = ?4"
                 + " WHERE operator_id = ?1 AND idempotency_key = ?2", operatorId, key, response.status(),
                 response.body()).executeUpdate();
-        return new Outcome(response, false);
+        return response;
     }
 
     private StoredResponse earlier(long operatorId, String key, String fingerprint) {

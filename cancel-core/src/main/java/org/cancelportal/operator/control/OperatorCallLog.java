@@ -7,8 +7,9 @@ import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Channel;
 
 /**
- * Every API call of an operator in the audit trail: who, what, and the status it got. Written in a transaction of its
- * own, after the call, so refused and failed calls are recorded too.
+ * Every API call of an operator in the audit trail: who, what, and the status it got. A call that writes records it in
+ * its own transaction, so the change and its record commit together; every other call, and a call whose transaction
+ * rolled back, is recorded after the call in a transaction of its own, so refused and failed calls are recorded too.
  */
 @ApplicationScoped
 public class OperatorCallLog {
@@ -17,9 +18,19 @@ public class OperatorCallLog {
     AuditTrail audit;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void called(OperatorAccount operator, String method, String path, int status) {
+    public void called(OperatorAccount operator, String call, int status) {
+        record(operator, call, status);
+    }
+
+    /** Within the transaction of the call itself: if that rolls back, so does this, and the call is recorded after. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void calledWithin(OperatorAccount operator, String call, int status) {
+        record(operator, call, status);
+    }
+
+    private void record(OperatorAccount operator, String call, int status) {
         audit.record(operator.actor(), Channel.API, "API_CALL", "Operator", operator.id(), null, status,
-                abbreviated(method + " " + path));
+                abbreviated(call));
     }
 
     private static String abbreviated(String call) {

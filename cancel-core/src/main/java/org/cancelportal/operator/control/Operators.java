@@ -29,7 +29,8 @@ public class Operators {
     @Inject
     Clock clock;
 
-    /** The operator a key belongs to, if it is one of its two live keys. */
+    /** The operator a key belongs to, if it is one of its two live keys. One read: no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OperatorAccount> byApiKey(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();

@@ -8,6 +8,8 @@ import org.cancelportal.operator.control.OperatorAccount;
 public class CallingOperator {
 
     private OperatorAccount account;
+    private String call;
+    private Integer recordedStatus;
 
     void identify(OperatorAccount account) {
         this.account = account;
@@ -22,5 +24,23 @@ public class CallingOperator {
 
     boolean isIdentified() {
         return account != null;
+    }
+
+    /** Method, path and query, as the audit trail names the call. */
+    void calling(String call) {
+        this.call = call;
+    }
+
+    String call() {
+        return call;
+    }
+
+    /** The call's record committed with its transaction, with this status. */
+    void recordedWith(int status) {
+        this.recordedStatus = status;
+    }
+
+    boolean isRecordedWith(int status) {
+        return recordedStatus != null && recordedStatus == status;
     }
 }

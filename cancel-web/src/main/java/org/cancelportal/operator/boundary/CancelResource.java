@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.cancelportal.operatordata.control.OperatorRecords;
 import org.cancelportal.operatordata.control.InvalidFieldsException;
 import org.cancelportal.cancellation.control.CancelCommand;
@@ -25,6 +24,7 @@ import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.idempotency.control.StoredResponse;
 import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.subscription.entity.SubscriptionStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -93,16 +93,16 @@ public class CancelResource {
     }
 
     private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode) {
-        Optional<Subscription> subscription = records.subscription(operator, externalId, LockModeType.NONE);
+        // Locked at the first read: the one read of the row, and the answer to "cancelled now or already?" cannot
+        // change before the cancel below. Retries within 24 hours are answered above, from the stored answer.
+        Optional<Subscription> subscription = records.subscription(operator, externalId,
+                LockModeType.PESSIMISTIC_WRITE);
         if (subscription.isEmpty()) {
             return IdempotentRequests.notFound("You have no subscription with this id. Nothing was done.");
         }
-        // Retries within 24 hours are answered above, from the stored answer; this marks the cancellation as made by
-        // this very call, so the answer can tell "cancelled now" (201) from "was already in force" (200).
-        String ownKey = "api:" + UUID.randomUUID();
+        boolean cancelsNow = subscription.get().getStatus() == SubscriptionStatus.ACTIVE;
         Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode,
-                Requester.operator(operator.actor(), operator.id()), ownKey));
-        boolean madeNow = ownKey.equals(cancellation.getIdempotencyKey());
-        return new StoredResponse(madeNow ? 201 : 200, Representations.cancellation(cancellation).toString());
+                Requester.operator(operator.actor(), operator.id()), null));
+        return new StoredResponse(cancelsNow ? 201 : 200, Representations.cancellation(cancellation).toString());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
+import org.cancelportal.operator.control.OperatorCallLog;
 import org.cancelportal.web.http.ProblemDetails;
 
 /**
@@ -20,6 +21,12 @@ public class IdempotentRequests {
     @Inject
     IdempotentCalls calls;
 
+    @Inject
+    CallingOperator caller;
+
+    @Inject
+    OperatorCallLog log;
+
     public Response answer(long operatorId, String key, String method, String path, String body,
                            Supplier<StoredResponse> call) {
         if (key == null || key.isBlank() || key.length() > IdempotentCalls.MAX_KEY_LENGTH) {
@@ -28,7 +35,8 @@ public class IdempotentRequests {
                     KeyReusedMapper.HEADER, "Required: 1 to " + IdempotentCalls.MAX_KEY_LENGTH + " characters.")));
         }
         IdempotentCalls.Outcome outcome = calls.run(operatorId, key, IdempotentCalls.fingerprint(method, path, body),
-                call);
+                call, status -> log.calledWithin(caller.account(), caller.call(), status));
+        caller.recordedWith(outcome.response().status()); // committed: the response filter need not record it again
         StoredResponse response = outcome.response();
         Response.ResponseBuilder answer = Response.status(response.status()).entity(response.body())
                 .type(response.status() >= 400 ? ProblemDetails.MEDIA_TYPE : MediaType.APPLICATION_JSON);
