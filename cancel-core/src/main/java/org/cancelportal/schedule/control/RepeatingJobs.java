@@ -14,15 +14,16 @@ import java.util.logging.Logger;
 import org.cancelportal.privacy.control.LogRedaction;
 
 /**
- * The background work of an application (relays, ending subscriptions, invitations, retention), run on the server's
- * managed scheduler. A failed run is logged and the next run tries again; everything stops with the application.
+ * The background work of an application (relays, ending subscriptions, invitations, retention), run on the portal's
+ * own bounded scheduler (portal.xml, jobs.max-concurrent), so however long jobs wait on the database, requests keep
+ * their threads. A failed run is logged and the next run tries again; everything stops with the application.
  */
 @ApplicationScoped
 public class RepeatingJobs {
 
     private static final Logger LOG = Logger.getLogger(RepeatingJobs.class.getName());
 
-    @Resource
+    @Resource(lookup = "concurrent/portalJobs")
     ManagedScheduledExecutorService scheduler;
 
     private final List<ScheduledFuture<?>> running = new CopyOnWriteArrayList<>();

@@ -64,7 +64,7 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
-    @Resource
+    @Resource(lookup = "concurrent/webhookSends")
     ManagedExecutorService executor;
 
     @Inject
