@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The background jobs run on a bounded executor of their own: when the relays wait on a lock (another node, or a
- * migration, holding the consumers' rows), at most jobs.max-concurrent of them wait, and pages still answer.
+ * The background jobs run on a few threads of their own: when the relays wait on a lock (another node, or a migration,
+ * holding the consumers' rows), at most jobs.max-concurrent of each application's wait, and pages still answer.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class JobsBesideRequestsIT extends BothApplications {
 
-    /** jobs.max-concurrent as portal.xml sets it; the test server keeps the default. */
-    private static final int MAX_CONCURRENT_JOBS = 4;
+    /** jobs.max-concurrent as portal.xml sets it (the test server keeps the default), for each of the two applications. */
+    private static final int MAX_WAITING_JOBS = 2 * 3;
 
     private static final String JDBC_URL = "jdbc:postgresql://localhost:" + Integer.getInteger("it.db.port", 25432)
             + "/postgres";
@@ -45,10 +45,10 @@ class JobsBesideRequestsIT extends BothApplications {
             }
             try {
                 await("the relays waiting on the lock").atMost(Duration.ofSeconds(60))
-                        .until(() -> waitingOnLocks(watcher), equalTo(MAX_CONCURRENT_JOBS));
+                        .until(() -> waitingOnLocks(watcher), equalTo(MAX_WAITING_JOBS));
                 await("no more jobs than the bound waiting").during(Duration.ofSeconds(3))
                         .atMost(Duration.ofSeconds(10))
-                        .until(() -> waitingOnLocks(watcher), lessThanOrEqualTo(MAX_CONCURRENT_JOBS));
+                        .until(() -> waitingOnLocks(watcher), lessThanOrEqualTo(MAX_WAITING_JOBS));
 
                 HttpResponse<String> page = TestServer.HTTP.send(HttpRequest.newBuilder(URI.create(portal + "login"))
                         .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
