@@ -97,7 +97,7 @@ public class WebhookSender {
 
     @PreDestroy
     void stopThreads() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 
     void start(@Observes SchemaReady ready) {
