@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -33,15 +34,19 @@ public class Deliveries {
     /** Events that committed this much later than their timestamp are still found. */
     static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(10);
 
+    /*
+     * Walks the pending index in the order deliveries fell due and stops after a batch: the cost follows the batch, not
+     * the outbox's history nor its backlog. A subscription's later event waits behind its earlier pending one.
+     */
     static final String CLAIM = """
             SELECT d.event_id, d.attempts FROM outbox_delivery d JOIN outbox_event e ON e.id = d.event_id
             WHERE d.consumer = ?1 AND d.status = 'PENDING' AND d.next_attempt_at <= ?2
-              AND NOT EXISTS (SELECT 1 FROM outbox_delivery p JOIN outbox_event pe ON pe.id = p.event_id
-                              WHERE p.consumer = d.consumer AND p.status = 'PENDING'
-                                AND pe.aggregate_type = e.aggregate_type AND pe.aggregate_id = e.aggregate_id
+              AND NOT EXISTS (SELECT 1 FROM outbox_event pe JOIN outbox_delivery p ON p.event_id = pe.id
+                                AND p.consumer = d.consumer AND p.status = 'PENDING'
+                              WHERE pe.aggregate_type = e.aggregate_type AND pe.aggregate_id = e.aggregate_id
                                 AND pe.position < e.position)
-            ORDER BY e.occurred_at, e.position
-            LIMIT 1
+            ORDER BY d.next_attempt_at
+            LIMIT ?3
             FOR UPDATE OF d SKIP LOCKED""";
 
     @PersistenceContext
@@ -94,37 +99,52 @@ public class Deliveries {
     }
 
     /**
-     * Claims the next due delivery, hands its event to the consumer and records the outcome, all under the row lock.
+     * Claims up to a batch of due deliveries, hands each event to the consumer and records each outcome, all under the
+     * row locks, committed once for the batch. A crash before that commit hands the batch out again: consumers are
+     * idempotent, so that stays at least once, and the record of each delivery is still written once.
      *
-     * @return the event handled or failed, or empty when nothing is due
+     * @return how many deliveries were attempted
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<UUID> deliverNext(OutboxConsumer consumer) {
+    public int deliverBatch(OutboxConsumer consumer) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<Object[]> claimed = em.createNativeQuery(CLAIM)
                 .setParameter(1, consumer.name())
                 .setParameter(2, Timestamp.from(now))
+                .setParameter(3, settings.batchSize())
                 .getResultList();
         if (claimed.isEmpty()) {
-            return Optional.empty();
+            return 0;
         }
-        UUID eventId = (UUID) claimed.get(0)[0];
-        int failedBefore = ((Number) claimed.get(0)[1]).intValue();
-        OutboxEvent event = em.find(OutboxEvent.class, eventId);
+        Map<UUID, OutboxEvent> events = eventsById(claimed.stream().map(row -> (UUID) row[0]).toList());
+        for (Object[] row : claimed) {
+            deliver(consumer, events.get((UUID) row[0]), ((Number) row[1]).intValue(), now);
+        }
+        return claimed.size();
+    }
+
+    private Map<UUID, OutboxEvent> eventsById(List<UUID> ids) {
+        return em.createQuery("select e from OutboxEvent e where e.id in :ids", OutboxEvent.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(OutboxEvent::getId, Function.identity()));
+    }
+
+    private void deliver(OutboxConsumer consumer, OutboxEvent event, int failedBefore, Instant now) {
         // the trace of the request that wrote the event goes on here, and on into the email or webhook it causes
         try (TraceContext.Traced traced = trace.continueTrace("outbox " + consumer.name(), SpanKind.CONSUMER,
                 event.getTraceparent())) {
             try {
                 invoker.invoke(consumer, event);
                 update("UPDATE outbox_delivery SET status = 'DONE', attempts = attempts + 1, handled_at = ?3,"
-                        + " last_error = NULL WHERE event_id = ?1 AND consumer = ?2", eventId, consumer.name(), now);
+                        + " last_error = NULL WHERE event_id = ?1 AND consumer = ?2", event.getId(), consumer.name(),
+                        now);
             } catch (Exception e) {
                 traced.failed(e.getClass().getSimpleName());
                 recordFailure(consumer, event, failedBefore + 1, e, now);
             }
         }
-        return Optional.of(eventId);
     }
 
     /** A delivery that gave up, as an admin sees it. */

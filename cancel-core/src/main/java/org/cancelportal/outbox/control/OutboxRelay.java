@@ -18,6 +18,9 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
 
+    /** Long enough to drain many batches, short enough that new events are enrolled within seconds of a backlog. */
+    static final Duration DRAIN_BEFORE_ENROLLING = Duration.ofSeconds(5);
+
     @Inject
     RepeatingJobs jobs;
 
@@ -39,13 +42,22 @@ public class OutboxRelay {
         }
     }
 
-    /** Enrols new events and delivers up to one batch; returns how many deliveries were attempted. */
+    /**
+     * Enrols new events, then delivers batch after batch while a whole batch was due, so a backlog drains at the speed
+     * of the consumer rather than one batch per poll. After {@link #DRAIN_BEFORE_ENROLLING} it returns, so the next
+     * poll enrols what arrived meanwhile.
+     *
+     * @return how many deliveries were attempted
+     */
     public int poll(OutboxConsumer consumer) {
         deliveries.enrol(consumer);
+        long until = System.nanoTime() + DRAIN_BEFORE_ENROLLING.toNanos();
         int attempted = 0;
-        while (attempted < settings.batchSize() && deliveries.deliverNext(consumer).isPresent()) {
-            attempted++;
-        }
+        int batch;
+        do {
+            batch = deliveries.deliverBatch(consumer);
+            attempted += batch;
+        } while (batch == settings.batchSize() && System.nanoTime() < until);
         return attempted;
     }
 }

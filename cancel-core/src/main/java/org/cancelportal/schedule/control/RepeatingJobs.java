@@ -1,21 +1,25 @@
 package org.cancelportal.schedule.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cancelportal.privacy.control.LogRedaction;
 
 /**
- * The background work of an application (relays, ending subscriptions, invitations, retention), run on the server's
- * managed scheduler. A failed run is logged and the next run tries again; everything stops with the application.
+ * The background work of an application (relays, ending subscriptions, invitations, retention), on a few threads of its
+ * own (jobs.max-concurrent). Liberty's managed executors, even with a concurrency policy, run their tasks on the pool
+ * that serves requests, and jobs waiting on a stalled database or a locked row left no thread for a page; threads from
+ * the managed thread factory carry the application's context without taking from that pool. A failed run is logged
+ * and the next run tries again; everything stops with the application.
  */
 @ApplicationScoped
 public class RepeatingJobs {
@@ -23,14 +27,22 @@ public class RepeatingJobs {
     private static final Logger LOG = Logger.getLogger(RepeatingJobs.class.getName());
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
 
-    private final List<ScheduledFuture<?>> running = new CopyOnWriteArrayList<>();
+    @Inject
+    JobSettings settings;
+
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void startThreads() {
+        scheduler = Executors.newScheduledThreadPool(settings.maxConcurrent(), threads);
+    }
 
     /** Runs the job after the first delay, then again each interval after the previous run ended. */
     public void every(Duration interval, Duration firstDelay, String name, Runnable job) {
-        running.add(scheduler.scheduleWithFixedDelay(() -> runQuietly(name, job), firstDelay.toMillis(),
-                interval.toMillis(), TimeUnit.MILLISECONDS));
+        scheduler.scheduleWithFixedDelay(() -> runQuietly(name, job), firstDelay.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void runQuietly(String name, Runnable job) {
@@ -41,8 +53,9 @@ public class RepeatingJobs {
         }
     }
 
+    /** No run starts after this; one under way finishes its batch rather than being interrupted mid-statement. */
     @PreDestroy
     void stopAll() {
-        running.forEach(task -> task.cancel(false));
+        scheduler.shutdown();
     }
 }

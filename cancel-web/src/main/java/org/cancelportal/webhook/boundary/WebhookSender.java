@@ -3,8 +3,11 @@ package org.cancelportal.webhook.boundary;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,12 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.cancelportal.schedule.control.JobSettings;
 import org.cancelportal.schedule.control.RepeatingJobs;
 import org.cancelportal.schema.control.SchemaReady;
 import org.cancelportal.trace.control.TraceContext;
-import io.opentelemetry.api.trace.SpanKind;
 import org.cancelportal.webhook.control.WebhookDeliveries;
 import org.cancelportal.webhook.control.WebhookSettings;
 import org.cancelportal.webhook.control.WebhookSignature;
@@ -64,8 +69,14 @@ public class WebhookSender {
     @Inject
     Clock clock;
 
+    /** Threads of their own for the sends, each waiting on an operator's server, apart from those serving requests. */
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    @Inject
+    JobSettings jobSettings;
+
+    private ExecutorService executor;
 
     @Inject
     TraceContext trace;
@@ -78,6 +89,16 @@ public class WebhookSender {
             .connectTimeout(CONNECT_TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+
+    @PostConstruct
+    void startThreads() {
+        executor = Executors.newFixedThreadPool(jobSettings.maxConcurrent(), threads);
+    }
+
+    @PreDestroy
+    void stopThreads() {
+        executor.shutdown();
+    }
 
     void start(@Observes SchemaReady ready) {
         jobs.every(settings.pollInterval(), settings.pollInterval(), "Webhook sender", this::sendDue);
