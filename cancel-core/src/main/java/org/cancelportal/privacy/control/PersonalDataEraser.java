@@ -46,9 +46,10 @@ public class PersonalDataEraser {
         run(SurveyRetention.forgetDeliveries("r.subscriber_id = ?1"), subscriberId);
         // An answer not yet sent to the operator never is: the person asked for their data to go, its words may name
         // them, and an anonymous answer arriving just after an erasure would tell whose it is.
+        run(SurveyRetention.forgetAnswerTimes("r.subscriber_id = ?1"), subscriberId);
         run("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL, anonymous = TRUE,"
-                + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL, announce_after = NULL"
-                + " WHERE subscriber_id = ?1", subscriberId);
+                + " contact_consent = FALSE, edit_key_hash = NULL, editable_until = NULL, announce_after = NULL, "
+                + SurveyRetention.ONLY_THE_DAY + " WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE survey_invitation SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE sent_email SET subscriber_id = NULL WHERE subscriber_id = ?1", subscriberId);
         run("UPDATE cancellation_declaration SET contract = 'Erased', name = 'Erased', account_email = 'erased@invalid',"
