@@ -220,6 +220,8 @@ class InsightsIT extends BothApplications {
         assertEquals(4, lines.size(), csv.body());
         assertTrue(csv.body().contains("Anonyme Worte " + data.marker()));
         assertNothingIdentifies(csv.body());
+        lines.stream().skip(1).forEach(line -> assertTrue(line.split(",")[1].matches("\\d{4}-\\d\\d-\\d\\d"),
+                "only the day an answer was given: " + line));
     }
 
     @Test
@@ -235,6 +237,8 @@ class InsightsIT extends BothApplications {
         assertTrue(api.body().contains("Anonyme Worte " + data.marker()));
         assertNothingIdentifies(api.body());
         assertFalse(api.body().matches("(?s).*\"(subscriber|subscriberId|email|name|cancellationId)\".*"), api.body());
+        assertTrue(api.body().contains("\"submittedAt\":\""), api.body());
+        assertFalse(api.body().matches("(?s).*\"submittedAt\":\"[^\"]*T.*"), "the day only: " + api.body());
     }
 
     @Test

@@ -93,6 +93,7 @@ class OperatorPlansIT extends PortalOnly {
 
         try (Browser browser = new Browser(base, "en-US", false)) {
             browser.openUrl(session("cus_1"));
+            browser.press("Continue to my account");
             assertFalse(offersWithdrawal(browser), "the portal's 14 days are over after 20: " + browser.text());
 
             assertEquals(30, putPlan("video", "9.99", ",\"withdrawal_days\":30").json().getInt("withdrawal_days"));
@@ -250,6 +251,7 @@ class OperatorPlansIT extends PortalOnly {
         String date = longDate(TestTime.midnightInDays(20), "America/New_York");
         try (Browser browser = new Browser(base, "en-US", false)) {
             browser.openUrl(session("cus_undo"));
+            browser.press("Continue to my account");
             browser.press("Cancel at the end of the period");
             assertEquals("Your cancellation is confirmed", browser.heading());
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PortalSessionIT extends PortalInABrowser {
 
     private static final String EXPIRED = "This sign-in link has expired or has been used already.";
+    private static final String CONTINUE = "Continue to my account";
     private static final String RETURN_URL = "https://shop.example.com/account?tab=billing";
 
     OperatorClient.Created shop;
@@ -40,7 +42,7 @@ class PortalSessionIT extends PortalInABrowser {
     void theLinkOpensTheCancelBoxAndCancelsWithOneClick() {
         String url = session("{\"subscriber\":\"cus_a\",\"subscription\":\"sub_a\",\"flow\":\"cancel\","
                 + "\"return_url\":\"" + RETURN_URL + "\"}");
-        browser.openUrl(url);
+        follow(url);
 
         assertTrue(browser.url().contains("/account#subscription-"), browser.url());
         assertEquals(1, browser.idsOf("section.card").size(), browser.text());
@@ -56,11 +58,11 @@ class PortalSessionIT extends PortalInABrowser {
     @Test
     void theLinkWorksOnce() {
         String url = session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}");
-        browser.openUrl(url);
+        follow(url);
         assertTrue(browser.url().endsWith("/account"), browser.url());
 
         browser.forgetSession();
-        browser.openUrl(url);
+        follow(url);
         assertTrue(browser.text().contains(EXPIRED), browser.text());
         browser.open("account");
         assertTrue(browser.url().contains("/login"), "not signed in by a used link");
@@ -71,13 +73,13 @@ class PortalSessionIT extends PortalInABrowser {
         String url = session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}");
         String token = url.substring(url.indexOf("token=") + 6, url.indexOf('&'));
         String altered = url.replace(token, token.substring(1) + (token.charAt(0) == 'A' ? 'B' : 'A'));
-        browser.openUrl(altered);
+        follow(altered);
         assertTrue(browser.text().contains(EXPIRED));
-        browser.openUrl(url.substring(0, url.indexOf("&sig=")));
+        follow(url.substring(0, url.indexOf("&sig=")));
         assertTrue(browser.text().contains(EXPIRED), "no signature, no sign-in");
 
         OperatorClient.expireSessions(base, shop.code());
-        browser.openUrl(url);
+        follow(url);
         assertTrue(browser.text().contains(EXPIRED), "its minutes are over");
         browser.open("account");
         assertTrue(browser.url().contains("/login"));
@@ -85,7 +87,7 @@ class PortalSessionIT extends PortalInABrowser {
 
     @Test
     void theSignInHoldsThoughTheServerForgetsWhomItSignedIn() {
-        browser.openUrl(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
+        follow(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
         assertTrue(browser.url().endsWith("/account"), browser.url());
 
         TestData.forgetSignIns(base);
@@ -99,16 +101,55 @@ class PortalSessionIT extends PortalInABrowser {
 
     @Test
     void aNewLinkReplacesWhoeverWasSignedInBefore() {
-        browser.openUrl(session("{\"subscriber\":\"cus_b\",\"return_url\":\"" + RETURN_URL + "\"}"));
+        follow(session("{\"subscriber\":\"cus_b\",\"return_url\":\"" + RETURN_URL + "\"}"));
         String before = browser.cookie("JSESSIONID");
         assertTrue(before != null, browser.url() + "\n" + browser.text());
         browser.openUrl(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
+        assertTrue(browser.text().contains("Someone is signed in on this device now."), browser.text());
+        browser.press(CONTINUE);
         assertFalse(before.equals(browser.cookie("JSESSIONID")), "a fresh session");
         assertEquals(1, browser.idsOf("section.card").size(), browser.url() + "\n" + browser.text());
         browser.pressWithin(browser.idsOf("section.card").get(0), "Cancel at the end of the period");
         assertEquals("CANCELLATION_SCHEDULED", shop.client().get("subscriptions/sub_a").json().getString("status"));
         assertEquals("ACTIVE", shop.client().get("subscriptions/sub_b").json().getString("status"),
                 "the customer before is signed out");
+    }
+
+    @Test
+    void openingTheLinkAloneLeavesWhoeverIsSignedInSignedIn() {
+        follow(session("{\"subscriber\":\"cus_b\",\"return_url\":\"" + RETURN_URL + "\"}"));
+        String signedIn = browser.cookie("JSESSIONID");
+        String forA = session("{\"subscriber\":\"cus_a\",\"subscription\":\"sub_a\",\"flow\":\"cancel\","
+                + "\"return_url\":\"" + RETURN_URL + "\"}");
+
+        browser.openUrl(forA);
+        assertEquals("Continue to your account", browser.heading());
+        browser.open("account");
+        assertTrue(browser.url().endsWith("/account"), "still signed in: " + browser.url());
+        assertEquals(signedIn, browser.cookie("JSESSIONID"), "the same session");
+        browser.pressWithin(browser.idsOf("section.card").get(0), "Cancel at the end of the period");
+        assertEquals("CANCELLATION_SCHEDULED", shop.client().get("subscriptions/sub_b").json().getString("status"),
+                "the person signed in is still cus_b");
+
+        follow(forA);
+        assertTrue(browser.url().contains("/account#subscription-"), "opening did not use the link up: " + browser.url());
+    }
+
+    @Test
+    void theConfirmingPageWorksWithoutScriptsInGermanAndPassesTheAccessibilityScan() {
+        try (Browser german = new Browser(base, "de-DE", false)) {
+            german.openUrl(session("{\"subscriber\":\"cus_a\",\"return_url\":\"" + RETURN_URL + "\"}"));
+            assertEquals("Weiter zu Ihrem Konto", german.heading());
+            assertEquals(List.of(), german.accessibilityViolations(Browser.PHONE));
+            german.press("Weiter zu meinem Konto");
+            assertTrue(german.url().endsWith("/account"), german.url());
+        }
+    }
+
+    /** Opens a portal session link and presses its one button, as the customer does. */
+    private void follow(String url) {
+        browser.openUrl(url);
+        browser.press(CONTINUE);
     }
 
     private void customer(String subscriber, String subscription) {

@@ -1,15 +1,20 @@
 package org.cancelportal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.cancelportal.cancellation.control.CancelCommand;
 import org.cancelportal.cancellation.control.CancellationService;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.cancellation.entity.CancellationMode;
 import org.cancelportal.it.clock.TestTime;
+import org.cancelportal.it.support.ErasureFixture;
 import org.cancelportal.it.support.Fixtures;
 import org.cancelportal.it.support.TestDeployment;
 import org.cancelportal.privacy.control.PersonalDataEraser;
@@ -41,6 +46,31 @@ class PrivacyIT {
     @Inject
     SurveyRetention retention;
 
+    @Inject
+    ErasureFixture erasure;
+
+    /**
+     * The same person at two operators, in every table that can hold something about them; afterwards neither their
+     * address nor their name is anywhere in the database, while their cancellations stay, anonymised.
+     */
+    @Test
+    void erasureLeavesTheAddressAndTheNameInNoColumnOfAnyTableUnderEitherOperator() {
+        String email = "erase-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String name = "Zo\u00eb Quennell-" + UUID.randomUUID().toString().substring(0, 6);
+        List<Long> ids = erasure.personAtTwoOperators(email, name);
+        assertTrue(erasure.columnsHolding(email).size() >= 10, erasure.columnsHolding(email).toString());
+
+        assertEquals(ids, eraser.eraseEveryoneWith(email, "admin@example.com"));
+
+        assertEquals(List.of(), erasure.columnsHolding(email), "the address");
+        assertEquals(List.of(), erasure.columnsHolding(name), "the name");
+        for (long id : ids) {
+            assertEquals(1L, fixtures.count("SELECT count(*) FROM cancellation c JOIN subscription s"
+                    + " ON s.id = c.subscription_id WHERE s.subscriber_id = ?1 AND c.actor = ?2", id,
+                    "erased subscriber " + id), "the cancellation stays, anonymised");
+        }
+    }
+
     @Test
     void erasingAPersonRemovesNameEmailAndLoginAndMakesTheirAnswersAnonymousButKeepsTheCancellation() {
         var person = fixtures.subscriberWithSubscription("UTC");
@@ -48,7 +78,7 @@ class PrivacyIT {
                 CancellationMode.END_OF_PERIOD, Requester.subscriber(person.email(), person.subscriberId()), "erase"));
         answerSurvey(person, cancellation, TestTime.now().minus(Duration.ofDays(30)).toString());
 
-        eraser.erase(eraser.subscriberByEmail(person.email().toUpperCase()).orElseThrow(), "admin@example.com");
+        eraser.eraseEveryoneWith(person.email().toUpperCase(), "admin@example.com");
 
         long id = person.subscriberId();
         assertEquals("erased-" + id + "@invalid", fixtures.single("SELECT email FROM subscriber WHERE id = ?1", id));

@@ -155,7 +155,7 @@ class ReceiptEmailIT extends PortalInABrowser {
         browser.field("erasure:email").clear();
         browser.field("erasure:email").sendKeys(person.email());
         browser.press("Erase personal data");
-        assertTrue(browser.text().contains("Done: the personal data of subscriber"), browser.text());
+        assertTrue(browser.text().contains("Done: the personal data of every subscriber with this address"), browser.text());
         browser.forgetSession();
         browser.signIn(person.email(), person.password());
         assertTrue(browser.url().contains("/login"), "the erased login no longer works");

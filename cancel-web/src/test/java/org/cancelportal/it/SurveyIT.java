@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cancelportal.it.browser.Browser;
@@ -98,6 +99,27 @@ class SurveyIT extends BothApplications {
         String stored = TestData.surveyRecords(portal, person.email());
         assertTrue(stored.contains("response anonymous=true subscriber=none cancellation=none reason=none contact=false"),
                 stored);
+    }
+
+    @Test
+    void anAnonymousAnswerKeepsOnlyItsDayAndNothingJoinsItToItsInvitationByTimeOrKey() throws Exception {
+        TestData.Person person = cancel("en");
+        String text = textOf(onlyInvitationTo(person.email()));
+        String comment = "Nobody should find me " + UUID.randomUUID();
+
+        browser.forgetSession();
+        browser.openUrl(link(text, "r"));
+        browser.field("survey:comment").sendKeys(comment);
+        browser.field("survey:anonymous").click();
+        browser.press("Send my answer");
+        assertEquals("Thank you for your answer", browser.heading());
+
+        String joins = TestData.answerJoins(portal, comment);
+        assertTrue(joins.matches("submitted \\d{4}-\\d\\d-\\d\\dT00:00:00\\.000000\\n"),
+                "the day only, and no time or key shared with any other row: " + joins);
+        browser.openUrl(link(text, "r"));
+        assertTrue(browser.text().contains("You already answered. You can still change your answer for a while."),
+                "still one answer per invitation, changeable through its link");
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.cancelportal.severalnodes;
 
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.support.FormClient;
 
@@ -74,7 +78,14 @@ final class DemoShop {
         if (session.status() != 201) {
             throw new AssertionError("no portal session: " + session.status() + " " + session.body());
         }
-        return visitor.get(session.json().getString("url"));
+        URI link = URI.create(session.json().getString("url"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : link.getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        // the link's page shows one button; pressing it sends the link's token and signature
+        return visitor.post(link.resolve(link.getRawPath()).toString(), fields);
     }
 
     String url(String path) {

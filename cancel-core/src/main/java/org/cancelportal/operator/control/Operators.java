@@ -11,13 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.cancelportal.hashing.Sha256;
-import org.cancelportal.link.control.LinkSigner;
 import org.cancelportal.schema.control.NativeSql;
 
 /**
- * Operators and their API keys. A key is shown once, when it is made, and stored only as its SHA-256 hash. Rotating
- * makes a new key current and keeps the one before it working, so the operator can switch without a gap; any older
- * key stops working at that moment.
+ * Operators and their API keys. A key is shown once, when it is made, and stored only as its SHA-256 hash; rotating
+ * and revoking keys is {@link OperatorKeys}.
  */
 @ApplicationScoped
 @Transactional
@@ -29,15 +27,23 @@ public class Operators {
     @Inject
     Clock clock;
 
-    /** The operator a key belongs to, if it is one of its two live keys. One read: no transaction of its own. */
+    /** The operator a key belongs to, if the key is live: neither revoked nor past its grace after a rotation. One
+     * read: no transaction of its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OperatorAccount> byApiKey(String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
         List<?> rows = NativeSql.query(em, "SELECT o.id, o.code, o.name, o.allowed_origins FROM operator_api_key k"
-                + " JOIN operator o ON o.id = k.operator_id WHERE k.key_hash = ?1 AND k.retired_at IS NULL",
-                Sha256.hex(key.strip())).getResultList();
+                + " JOIN operator o ON o.id = k.operator_id WHERE k.key_hash = ?1 AND k.retired_at IS NULL"
+                + " AND (k.expires_at IS NULL OR k.expires_at > ?2)",
+                Sha256.hex(key.strip()), Timestamp.from(clock.instant())).getResultList();
+        return rows.stream().map(Object[].class::cast).map(Operators::account).findFirst();
+    }
+
+    public Optional<OperatorAccount> byId(long id) {
+        List<?> rows = NativeSql.query(em, "SELECT id, code, name, allowed_origins FROM operator WHERE id = ?1", id)
+                .getResultList();
         return rows.stream().map(Object[].class::cast).map(Operators::account).findFirst();
     }
 
@@ -54,19 +60,6 @@ public class Operators {
         return rows.stream().map(Object[].class::cast).map(Operators::account).toList();
     }
 
-    /** A new current key for the operator; the previous current key keeps working, older ones stop. */
-    public String rotateKey(long operatorId) {
-        NativeSql.query(em, "SELECT id FROM operator WHERE id = ?1 FOR UPDATE", operatorId).getSingleResult();
-        String key = "cpk_" + LinkSigner.randomToken() + LinkSigner.randomToken();
-        String hash = Sha256.hex(key);
-        Timestamp now = Timestamp.from(clock.instant());
-        NativeSql.query(em, "UPDATE operator_api_key SET retired_at = ?2 WHERE operator_id = ?1 AND retired_at IS NULL"
-                + " AND key_hash <> (SELECT key_hash FROM operator_api_key WHERE operator_id = ?1"
-                + " AND retired_at IS NULL ORDER BY created_at DESC LIMIT 1)", operatorId, now).executeUpdate();
-        addKeyHash(operatorId, hash);
-        return key;
-    }
-
     /**
      * Registers an operator (or updates its name and origins) with a key given by its hash: for demo and test data,
      * and for setting up an operator whose first key was made elsewhere.
@@ -81,7 +74,18 @@ public class Operators {
         return account;
     }
 
-    private void addKeyHash(long operatorId, String hash) {
+    /** Where the operator is told about changes to its keys; none, and it is told nothing. */
+    public void setContactEmail(long operatorId, String email) {
+        NativeSql.query(em, "UPDATE operator SET contact_email = ?2 WHERE id = ?1", operatorId, email).executeUpdate();
+    }
+
+    public Optional<String> contactEmail(long operatorId) {
+        List<?> rows = NativeSql.query(em, "SELECT contact_email FROM operator WHERE id = ?1 AND contact_email IS NOT NULL",
+                operatorId).getResultList();
+        return rows.stream().map(String.class::cast).findFirst();
+    }
+
+    void addKeyHash(long operatorId, String hash) {
         // a moment later than any key before it, so "the current key" is well defined even within one clock tick
         NativeSql.query(em, "INSERT INTO operator_api_key (key_hash, operator_id, created_at) VALUES (?1, ?2,"
                 + " GREATEST(?3, (SELECT max(created_at) + interval '1 microsecond' FROM operator_api_key"

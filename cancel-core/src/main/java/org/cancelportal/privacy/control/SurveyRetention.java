@@ -37,10 +37,26 @@ public class SurveyRetention {
                 .setParameter(1, retainedSince).executeUpdate();
         // The operator stays: it names no one. An answer not announced by now is old news and is never announced,
         // rather than announced anonymous at a time that would still tell whose it is.
+        em.createNativeQuery(forgetAnswerTimes("NOT r.anonymous AND r.submitted_at < ?1"))
+                .setParameter(1, retainedSince).executeUpdate();
         return em.createNativeQuery("UPDATE survey_response SET subscriber_id = NULL, cancellation_id = NULL,"
-                        + " anonymous = TRUE, contact_consent = FALSE, announce_after = NULL"
+                        + " anonymous = TRUE, contact_consent = FALSE, announce_after = NULL, " + ONLY_THE_DAY
                         + " WHERE NOT anonymous AND submitted_at < ?1")
                 .setParameter(1, retainedSince).executeUpdate();
+    }
+
+    /** What an answer keeps of its times once it is anonymous: the day only, as one given anonymously. */
+    static final String ONLY_THE_DAY = "submitted_at = date_trunc('day', submitted_at, 'UTC'),"
+            + " updated_at = date_trunc('day', updated_at, 'UTC')";
+
+    /**
+     * Replaces in the invitations of the answers (alias r) the condition selects the time they were answered, which is
+     * their answer's exact time, with their own sending time, as for an answer given anonymously
+     * (SurveyInvitation#responded); run before the answers forget their cancellation.
+     */
+    static String forgetAnswerTimes(String answers) {
+        return "UPDATE survey_invitation SET responded_at = coalesce(sent_at, due_at) WHERE responded_at IS NOT NULL"
+                + " AND cancellation_id IN (SELECT r.cancellation_id FROM survey_response r WHERE " + answers + ")";
     }
 
     /**

@@ -52,6 +52,11 @@ public class SurveyInvitation {
     @Column(name = "expires_at")
     private Instant expiresAt;
 
+    /**
+     * When a named answer came. For an anonymous one the invitation's own sending time: it says that the invitation
+     * was answered (one answer each, no reminder, the response rate) and nothing about when, since the invitation
+     * still names the person and their cancellation.
+     */
     @Column(name = "responded_at")
     private Instant respondedAt;
 
@@ -86,10 +91,17 @@ public class SurveyInvitation {
         this.reminderOptOutHash = optOutHash;
     }
 
-    public void responded(Instant at) {
-        if (respondedAt == null) {
+    /** Marks the invitation answered: with the time for a named answer only (see {@link #respondedAt}). */
+    public void responded(Instant at, boolean anonymous) {
+        if (anonymous) {
+            respondedAt = sentAt != null ? sentAt : dueAt;
+        } else if (respondedAt == null || respondedAt.equals(sentAt)) {
             respondedAt = at;
         }
+    }
+
+    public boolean isAnswered() {
+        return respondedAt != null;
     }
 
     public boolean isExpired(Instant now) {

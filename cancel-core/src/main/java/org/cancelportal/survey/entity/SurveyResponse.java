@@ -116,7 +116,10 @@ public class SurveyResponse {
             subscriberId = null;
             cancellationId = null;
         }
-        this.updatedAt = now;
+        this.updatedAt = anonymous ? dayOf(now) : now;
+        if (anonymous) {
+            submittedAt = dayOf(submittedAt);
+        }
         this.announceAfter = announceAfter(isNamed(), editableUntil, operatorId);
     }
 
@@ -139,6 +142,14 @@ public class SurveyResponse {
 
     public void announced(Instant now) {
         announcedAt = now;
+    }
+
+    /**
+     * An anonymous answer keeps only the day it was given (UTC, the day the insights count it on): the instant would
+     * match it to whatever else was recorded at that moment.
+     */
+    public static Instant dayOf(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.DAYS);
     }
 
     public boolean isEditable(Instant now) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         security = @SecurityRequirement(name = "operatorKey"))
 @SecurityScheme(securitySchemeName = "operatorKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "An operator API key, sent as 'Authorization: Bearer <key>'. Keys are stored only as hashes;"
-                + " POST /api/v1/api-keys/rotate makes a new one, and the one before keeps working until the next.")
+                + " POST /api/v1/api-keys/rotate makes a new one; the one it was made with keeps working for a grace period and"
+                + " every other one stops. POST /api/v1/api-keys/revoke stops one at once.")
 public class OperatorApi extends Application {
 }

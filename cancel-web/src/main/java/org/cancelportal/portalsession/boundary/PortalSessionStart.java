@@ -18,12 +18,16 @@ import org.cancelportal.portalsession.control.PortalSessions;
 import org.cancelportal.portalsession.control.RedeemedSession;
 
 /**
- * Where a portal session link lands: uses the link (once), signs the subscriber in with a fresh session, and takes
- * them to their account page, or straight to the cancel box of the subscription the operator named. A link that is
- * forged, expired or used goes to the login page with a note saying so.
+ * Where a portal session link lands. Opening it (GET) changes nothing: it shows one button, because anything can
+ * make a browser open a link (an image, a prefetch, a mail scanner) and a link that signed in on GET would sign out
+ * whoever uses the browser. The button (POST, from this site only) uses the link (once), signs the subscriber in with a
+ * fresh session, and takes them to their account page, or straight to the cancel box of the subscription the operator
+ * named. A link that is forged, expired or used goes to the login page with a note saying so.
  */
 @WebServlet("/portal-session")
 public class PortalSessionStart extends HttpServlet {
+
+    static final String CONFIRM_PAGE = "/portal-session-confirm.xhtml";
 
     @Inject
     PortalSessions sessions;
@@ -36,7 +40,20 @@ public class PortalSessionStart extends HttpServlet {
             throws IOException, ServletException {
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
-        if (signedOutSomeoneElse(request, response)) {
+        request.getRequestDispatcher(CONFIRM_PAGE).forward(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
+            // another site's form would sign this browser in as the person its link is for
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (signedOutSomeoneElseBeforePost(request, response)) {
             return;
         }
         Optional<RedeemedSession> redeemed = sessions.redeem(request.getParameter("token"),
@@ -65,6 +82,21 @@ public class PortalSessionStart extends HttpServlet {
     }
 
     /**
+     * As {@link #signedOutSomeoneElse}, for the confirming POST: a 307 makes the browser send the same form again, to
+     * be signed in by a response of its own.
+     */
+    private static boolean signedOutSomeoneElseBeforePost(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException {
+        if (request.getUserPrincipal() == null || request.getParameter("again") != null) {
+            return false;
+        }
+        signOut(request);
+        response.setStatus(307);
+        response.setHeader("Location", request.getContextPath() + request.getServletPath() + "?again=1");
+        return true;
+    }
+
+    /**
      * Whoever was signed in on this browser before is signed out first, in a response of its own, and the browser
      * comes back with the same link: the link speaks for one person only, and signing out and in within one response
      * would leave the browser with the old sign-in cookie cleared after the new one was set. A reminder's link
@@ -75,13 +107,17 @@ public class PortalSessionStart extends HttpServlet {
         if (request.getUserPrincipal() == null || request.getParameter("again") != null) {
             return false;
         }
+        signOut(request);
+        response.sendRedirect(request.getContextPath() + request.getServletPath() + "?" + request.getQueryString()
+                + "&again=1");
+        return true;
+    }
+
+    private static void signOut(HttpServletRequest request) throws ServletException {
         request.logout();
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
-        response.sendRedirect(request.getContextPath() + request.getServletPath() + "?" + request.getQueryString()
-                + "&again=1");
-        return true;
     }
 }

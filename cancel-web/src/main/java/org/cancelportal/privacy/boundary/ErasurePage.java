@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.cancelportal.privacy.control.PersonalDataEraser;
 import org.cancelportal.web.PageMessages;
 
@@ -26,11 +28,13 @@ public class ErasurePage {
 
     @RolesAllowed("admin")
     public void erase() {
-        eraser.subscriberByEmail(email).ifPresentOrElse(id -> {
-            eraser.erase(id, security.getCallerPrincipal().getName());
-            messages.info("admin.erasure.done", id);
-            email = null;
-        }, () -> messages.error("admin.erasure.unknown"));
+        List<Long> erased = eraser.eraseEveryoneWith(email, security.getCallerPrincipal().getName());
+        if (erased.isEmpty()) {
+            messages.error("admin.erasure.unknown");
+            return;
+        }
+        messages.info("admin.erasure.done", erased.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        email = null;
     }
 
     public String getEmail() {

@@ -126,6 +126,11 @@ public final class OperatorClient {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public static void endKeyGrace(URL base, String code) {
+        fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?end-key-grace=" + code))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public static void expireSessions(URL base, String code) {
         fixture(HttpRequest.newBuilder(URI.create(base + "test-fixtures/operator?expire-sessions=" + code))
                 .POST(HttpRequest.BodyPublishers.noBody()));

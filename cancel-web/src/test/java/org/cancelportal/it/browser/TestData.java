@@ -34,6 +34,11 @@ public final class TestData {
         return post(base, "test-fixtures/staff?role=" + role);
     }
 
+    /** What joins the answer with this comment to anything else in the database (see Fixtures.answerJoins). */
+    public static String answerJoins(URL base, String comment) {
+        return get(base, "test-fixtures/answer-joins?comment=" + encoded(comment));
+    }
+
     /** What the survey stored for this subscriber (see Fixtures.surveyRecords). */
     public static String surveyRecords(URL base, String email) {
         return get(base, "test-fixtures/survey?email=" + email);

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "/test-fixtures/outbox", "/test-fixtures/mail-address", "/test-fixtures/forget-sign-ins",
         "/test-fixtures/erase", "/test-fixtures/refund-run-out", "/test-fixtures/survey-final",
         "/test-fixtures/password-hash", "/test-fixtures/outlive-sign-in", "/test-fixtures/cancel",
-        "/test-fixtures/undo"})
+        "/test-fixtures/undo", "/test-fixtures/answer-joins"})
 public class FixtureServlet extends HttpServlet {
 
     @Inject
@@ -114,6 +114,11 @@ public class FixtureServlet extends HttpServlet {
         }
         if (request.getServletPath().endsWith("/erase")) {
             eraseAsTheCaller(request.getParameter("email"), response);
+            return;
+        }
+        if (request.getServletPath().endsWith("/answer-joins")) {
+            response.setContentType("text/plain");
+            response.getWriter().write(fixtures.answerJoins(request.getParameter("comment")));
             return;
         }
         if (request.getServletPath().endsWith("/declarations")) {

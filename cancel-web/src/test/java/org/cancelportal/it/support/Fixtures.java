@@ -291,6 +291,45 @@ public class Fixtures {
     }
 
     /** Appends each row of the one-column query as a line, after the prefix. */
+    /**
+     * Tries to join the answer with this comment to anything else in the schema, one line per join found: any moment
+     * the answer keeps (or its answer time, 24 hours before its edit window closes) recorded anywhere else, to the
+     * millisecond (in a test the invitation goes out well within a second of the answer), or its edit key anywhere
+     * else. First line: "submitted " and its submitted_at (UTC).
+     */
+    @SuppressWarnings("unchecked")
+    public String answerJoins(String comment) {
+        Object[] answer = (Object[]) NativeSql.query(em, "SELECT to_char(submitted_at AT TIME ZONE 'UTC',"
+                + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), edit_key_hash FROM survey_response WHERE comment = ?1", comment)
+                .getSingleResult();
+        StringBuilder out = new StringBuilder("submitted " + answer[0] + "\n");
+        List<Object> moments = NativeSql.query(em, "SELECT m FROM survey_response r, LATERAL (VALUES (r.submitted_at),"
+                + " (r.updated_at), (r.editable_until), (r.editable_until - INTERVAL '24 hours'), (r.announce_after))"
+                + " AS v(m) WHERE r.comment = ?1 AND m IS NOT NULL", comment).getResultList();
+        List<Object[]> columns = NativeSql.query(em, "SELECT c.table_name, c.column_name, c.data_type"
+                + " FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema"
+                + " AND t.table_name = c.table_name WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
+                + " AND c.table_name <> 'survey_response' AND c.data_type IN ('timestamp with time zone', 'character',"
+                + " 'character varying', 'text')").getResultList();
+        for (Object[] column : columns) {
+            String where = "\"" + column[1] + "\"";
+            if ("timestamp with time zone".equals(column[2])) {
+                for (Object moment : moments) {
+                    long near = ((Number) NativeSql.query(em, "SELECT count(*) FROM " + column[0] + " WHERE " + where
+                            + " BETWEEN CAST(?1 AS timestamptz) - INTERVAL '1 millisecond' AND CAST(?1 AS timestamptz)"
+                            + " + INTERVAL '1 millisecond'", moment).getSingleResult()).longValue();
+                    if (near > 0) {
+                        out.append("time ").append(column[0]).append('.').append(column[1]).append('\n');
+                    }
+                }
+            } else if (answer[1] != null && ((Number) NativeSql.query(em, "SELECT count(*) FROM " + column[0]
+                    + " WHERE " + where + "::text = ?1", answer[1]).getSingleResult()).longValue() > 0) {
+                out.append("key ").append(column[0]).append('.').append(column[1]).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     private void appendRows(StringBuilder out, String prefix, String sql, Object... parameters) {
         for (Object row : NativeSql.query(em, sql, parameters).getResultList()) {
             out.append(prefix).append(row).append('\n');

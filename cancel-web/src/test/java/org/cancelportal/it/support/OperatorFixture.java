@@ -36,8 +36,9 @@ public class OperatorFixture {
     public Created create(String allowedOrigin) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String key = "it-key-" + UUID.randomUUID();
-        operators.register("op-" + suffix, "Shop " + suffix, List.of("https://shop.example.com", allowedOrigin),
-                LinkSigner.hash(key));
+        var operator = operators.register("op-" + suffix, "Shop " + suffix, List.of("https://shop.example.com",
+                allowedOrigin), LinkSigner.hash(key));
+        operators.setContactEmail(operator.id(), contactEmail("op-" + suffix));
         Plan plan = new Plan("api-" + suffix, "Video Monthly", Money.of("9.99", "EUR"), BillingPeriod.MONTHLY);
         em.persist(plan);
         return new Created("op-" + suffix, key, plan.getCode());
@@ -49,6 +50,19 @@ public class OperatorFixture {
         NativeSql.query(em, "UPDATE portal_session SET expires_at = ?1 WHERE operator_id ="
                 + " (SELECT id FROM operator WHERE code = ?2) AND used_at IS NULL",
                 Timestamp.from(clock.instant().minusSeconds(1)), code).executeUpdate();
+    }
+
+    /** Where an operator made here is told about its keys. */
+    public static String contactEmail(String code) {
+        return "keys@" + code + ".example.com";
+    }
+
+    /** Moves time by rewriting rows: the grace of the operator's rotated keys ran out a second ago. */
+    @Transactional
+    public void endKeyGrace(String code) {
+        NativeSql.query(em, "UPDATE operator_api_key SET expires_at = ?1 WHERE expires_at IS NOT NULL AND operator_id ="
+                + " (SELECT id FROM operator WHERE code = ?2)", Timestamp.from(clock.instant().minusSeconds(1)), code)
+                .executeUpdate();
     }
 
     /** Moves time by rewriting rows: the operator's idempotency keys become a day and an hour older. */

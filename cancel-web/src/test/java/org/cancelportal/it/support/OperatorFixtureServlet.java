@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * POST /test-fixtures/operator?origin=...: a fresh operator; answers with its code, API key and a plan code.
- * POST ?expire-sessions=code runs out its open portal sessions, ?age-keys=code ages its idempotency keys by 25 h; GET ?audit=code lists its audit trail, ?audit-by=login that of a person.
+ * POST ?expire-sessions=code runs out its open portal sessions, ?end-key-grace=code ends the grace of its rotated keys, ?age-keys=code ages its idempotency keys by 25 h; GET ?audit=code lists its audit trail, ?audit-by=login that of a person.
  */
 @WebServlet("/test-fixtures/operator")
 public class OperatorFixtureServlet extends HttpServlet {
@@ -31,6 +31,10 @@ public class OperatorFixtureServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getParameter("age-keys") != null) {
             fixture.ageKeys(request.getParameter("age-keys"));
+            return;
+        }
+        if (request.getParameter("end-key-grace") != null) {
+            fixture.endKeyGrace(request.getParameter("end-key-grace"));
             return;
         }
         if (request.getParameter("expire-sessions") != null) {

@@ -122,6 +122,7 @@ public class DemoData {
         // Eva came through the demo operator's shop: its API knows her as cus_eva, her subscription as sub_eva
         OperatorAccount shop = operators.register("demo-shop", "Demo Shop",
                 List.of("http://localhost:9080", "https://shop.example.com"), LinkSigner.hash(OPERATOR_KEY));
+        operators.setContactEmail(shop.id(), "keys@shop.example.com"); // hears of every key rotation and revocation
         eva.belongToOperator(shop.id(), "cus_eva");
         evaPremium.belongToOperator(shop.id(), "sub_eva");
 

@@ -77,7 +77,7 @@ public class SurveyPage implements Serializable {
             } else {
                 state = State.ALREADY_ANSWERED;
             }
-        } else if (invitation.getRespondedAt() != null) {
+        } else if (invitation.isAnswered()) {
             state = State.ALREADY_ANSWERED;
         } else {
             state = invitation.isExpired(now) ? State.LINK_NOT_WORKING : State.OPEN;

@@ -79,7 +79,7 @@ public class SurveyAnswers {
         String reason = settings.reasons().contains(given.reasonCode()) ? given.reasonCode() : null;
         answer.answer(reason, trimmed(given.comment()), trimmed(given.fairOutcome()), given.contactConsent(),
                 given.anonymous(), now);
-        invitation.responded(now);
+        invitation.responded(now, given.anonymous());
         meters.answered(responseId != null);
         return Optional.of(answer.getId());
     }

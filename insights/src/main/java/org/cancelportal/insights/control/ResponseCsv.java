@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -53,7 +52,7 @@ public final class ResponseCsv {
     }
 
     static Object[] cells(ResponseRow row) {
-        return new Object[]{row.id(), DateTimeFormatter.ISO_INSTANT.format(row.submittedAt()), row.cancelledMonth(),
+        return new Object[]{row.id(), row.submittedAt().toString(), row.cancelledMonth(),
                 safe(row.plan()), row.billingPeriod(), row.tenureBand(), row.channel(), safe(row.language()),
                 safe(row.reason()), safe(row.comment()), safe(row.fairOutcome()), row.anonymous(),
                 row.contactConsent(), row.reviewed(), safe(String.join(" ", row.tags()))};

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,11 +49,11 @@ public class ResponseReader {
         Conditions where = query.conditions();
         String sql = COLUMNS + where.sql() + NEWEST_FIRST + " LIMIT " + (query.size() + 1);
         // a word search keeps the cached plan: planned for its values, a word no answer holds takes half a second
-        List<ResponseRow> rows = query.search() == null
-                ? Jdbc.listPlannedForTheValues(dataSource, sql, where.parameters(), ResponseReader::row)
-                : Jdbc.list(dataSource, sql, where.parameters(), ResponseReader::row);
+        List<Listed> rows = query.search() == null
+                ? Jdbc.listPlannedForTheValues(dataSource, sql, where.parameters(), ResponseReader::listed)
+                : Jdbc.list(dataSource, sql, where.parameters(), ResponseReader::listed);
         Cursor next = rows.size() > query.size() ? rows.get(query.size() - 1).cursor() : null;
-        List<ResponseRow> page = rows.subList(0, Math.min(rows.size(), query.size()));
+        List<ResponseRow> page = rows.subList(0, Math.min(rows.size(), query.size())).stream().map(Listed::row).toList();
         return new ResponsePage(withReplies(page), next);
     }
 
@@ -96,12 +98,24 @@ public class ResponseReader {
         return page.stream().map(row -> row.withReplies(threads.getOrDefault(row.id(), List.of()))).toList();
     }
 
+    /** A row with where it stands in the order: a named answer's exact time orders it, but only its day is shown. */
+    private record Listed(Cursor cursor, ResponseRow row) {
+    }
+
+    private static Listed listed(ResultSet row) throws SQLException {
+        return new Listed(new Cursor(row.getTimestamp(2).toInstant(), row.getLong(1)), row(row));
+    }
+
     private static ResponseRow row(ResultSet row) throws SQLException {
         Array tags = row.getArray(15);
-        return new ResponseRow(row.getLong(1), instant(row.getTimestamp(2)), row.getString(3), row.getString(4),
+        return new ResponseRow(row.getLong(1), day(row.getTimestamp(2)), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getString(10), row.getString(11), row.getBoolean(12), row.getBoolean(13), row.getBoolean(14),
                 Arrays.asList((String[]) tags.getArray()), List.of());
+    }
+
+    private static LocalDate day(Timestamp timestamp) {
+        return LocalDate.ofInstant(timestamp.toInstant(), ZoneOffset.UTC);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -36,7 +36,7 @@ class ResponseCsvTest {
     private static final List<String> HEADER = List.of("id", "submitted_at", "cancelled_month", "plan",
             "billing_period", "tenure_band", "channel", "language", "reason", "comment", "fair_outcome", "anonymous",
             "contact_consent", "reviewed", "tags");
-    private static final Instant SUBMITTED = Instant.parse("2026-11-02T10:00:00Z");
+    private static final LocalDate SUBMITTED = LocalDate.parse("2026-11-02");
 
     private static InsightsDatabase database;
 
@@ -197,7 +197,7 @@ class ResponseCsvTest {
 
     /** That answer's cells as they must come out of the file, the given column holding {@code cell}. */
     private static List<String> cells(long id, String column, String cell) {
-        return List.of(String.valueOf(id), "2026-11-02T10:00:00Z", "2026-10", or(column, "plan", cell, "basic"),
+        return List.of(String.valueOf(id), "2026-11-02", "2026-10", or(column, "plan", cell, "basic"),
                 "MONTHLY", "under_1_month", "WEB", or(column, "language", cell, "en"),
                 or(column, "reason", cell, "other"), or(column, "comment", cell, "fine"),
                 or(column, "fair_outcome", cell, "a refund"), "false", "true", "false",
