@@ -36,6 +36,8 @@ public final class DevDatabase {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200")
+                // Counts every statement the portal sends, so a test can tell how many a page view costs.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -10,8 +10,13 @@ import java.util.Optional;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.identity.control.SubscriberLogins;
 import org.cancelportal.identity.control.UserAccounts;
+import org.cancelportal.web.security.SignedInCaller;
 
-/** The signed-in subscriber of this request, as the rules see them. */
+/**
+ * The signed-in subscriber of this request, as the rules see them. Whom a login acts for is kept in the session at
+ * sign-in, so showing a subscriber their own subscriptions reads no login. Acting does: a login erased since the
+ * sign-in acts for nobody any more ({@link #requester()}).
+ */
 @RequestScoped
 public class CurrentSubscriber {
 
@@ -21,30 +26,51 @@ public class CurrentSubscriber {
     @Inject
     UserAccounts accounts;
 
+    @Inject
+    HttpServletRequest request;
+
+    private Optional<Long> subscriberId;
     private Optional<Requester> requester;
 
-    /** Empty when nobody is signed in, or the login (a staff member's) acts for no subscriber. */
+    /** Whom the sign-in acts for, as kept at sign-in; empty when nobody is signed in or the login is a staff one. */
+    public Optional<Long> subscriberId() {
+        if (subscriberId == null) {
+            Optional<String> login = login();
+            Optional<SignedInCaller> kept = SignedInCaller.of(request.getSession(false))
+                    .filter(caller -> login.isPresent() && caller.name().equals(login.get()))
+                    .filter(SignedInCaller::knowsSubscriber);
+            subscriberId = kept.isPresent() ? Optional.ofNullable(kept.get().subscriberId())
+                    : login.flatMap(this::lookedUp);
+        }
+        return subscriberId;
+    }
+
+    /**
+     * The subscriber as the one acting: empty when nobody is signed in, the login acts for no subscriber, or the
+     * login has been erased since the sign-in. A portal session's login ("subscriber#42") has no row to check.
+     */
     public Optional<Requester> requester() {
         if (requester == null) {
-            Optional<String> login = Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
-            requester = login.flatMap(accounts::byUsername)
-                    .filter(account -> account.getSubscriberId() != null)
-                    .map(account -> Requester.subscriber(account.getUsername(), account.getSubscriberId()))
-                    .or(() -> login.flatMap(name -> SubscriberLogins.subscriberId(name)
-                            .map(id -> Requester.subscriber(name, id))));
+            Optional<String> login = login();
+            requester = subscriberId().flatMap(id -> login
+                    .filter(name -> SubscriberLogins.subscriberId(name).isPresent() || accounts.exists(name))
+                    .map(name -> Requester.subscriber(name, id)));
         }
         return requester;
     }
 
-    public Optional<Long> subscriberId() {
-        return requester().map(Requester::ownSubscriberId);
+    private Optional<String> login() {
+        return Optional.ofNullable(securityContext.getCallerPrincipal()).map(Principal::getName);
+    }
+
+    /** For a sign-in kept before sessions named the subscriber. */
+    private Optional<Long> lookedUp(String login) {
+        return accounts.byUsername(login).map(account -> account.getSubscriberId())
+                .or(() -> SubscriberLogins.subscriberId(login));
     }
 
     /** Set by the link in a reminder: this sign-in may see and act on that one subscription, and no other. */
     public static final String ONLY_SUBSCRIPTION = CurrentSubscriber.class.getName() + ".onlySubscription";
-
-    @Inject
-    HttpServletRequest request;
 
     /** Whether this sign-in may see and act on the subscription (always, unless a reminder's link limited it). */
     public boolean maySee(long subscriptionId) {
@@ -52,6 +78,4 @@ public class CurrentSubscriber {
         Object only = session == null ? null : session.getAttribute(ONLY_SUBSCRIPTION);
         return only == null || ((Long) only) == subscriptionId;
     }
-
-
 }
