@@ -31,6 +31,8 @@ class SignedInPageStatementsIT extends PortalOnly {
     private static final Pattern SUBMIT = Pattern.compile("<input id=\"([^\"]+)\" name=\"[^\"]+\" type=\"submit\"");
     private static final String LOGIN_READS = "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
             + " WHERE query ILIKE '%app_user%' AND query NOT ILIKE '%pg_stat_statements%'";
+    private static final String SUBSCRIPTIONS_OF_A_SUBSCRIBER = "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements"
+            + " WHERE query ILIKE '%FROM SUBSCRIPTION WHERE (subscriber_id = $1)%'";
 
     @BeforeAll
     static void countStatements() throws SQLException {
@@ -45,6 +47,7 @@ class SignedInPageStatementsIT extends PortalOnly {
         FormClient.Page account = signedIn();
         long afterSignIn = loginReads();
         assertTrue(afterSignIn > beforeSignIn, "the sign-in itself reads the login");
+        long subscriptionReads = count(SUBSCRIPTIONS_OF_A_SUBSCRIBER);
 
         for (int view = 0; view < 5; view++) {
             account = account.client().get(base + "account");
@@ -53,6 +56,8 @@ class SignedInPageStatementsIT extends PortalOnly {
         }
 
         assertEquals(afterSignIn, loginReads(), "statements on app_user during five account page views");
+        assertEquals(subscriptionReads + 5, count(SUBSCRIPTIONS_OF_A_SUBSCRIBER),
+                "one read of the subscriber's subscriptions a view, for the cards and the withdrawal boxes alike");
     }
 
     @Test
@@ -88,8 +93,12 @@ class SignedInPageStatementsIT extends PortalOnly {
     }
 
     private static long loginReads() throws SQLException {
+        return count(LOGIN_READS);
+    }
+
+    private static long count(String calls) throws SQLException {
         try (Connection db = database(); Statement statement = db.createStatement();
-             ResultSet count = statement.executeQuery(LOGIN_READS)) {
+             ResultSet count = statement.executeQuery(calls)) {
             count.next();
             return count.getLong(1);
         }

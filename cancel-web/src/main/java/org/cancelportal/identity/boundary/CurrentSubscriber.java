@@ -6,10 +6,13 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.identity.control.SubscriberLogins;
 import org.cancelportal.identity.control.UserAccounts;
+import org.cancelportal.subscription.control.Subscriptions;
+import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.web.security.SignedInCaller;
 
 /**
@@ -29,8 +32,12 @@ public class CurrentSubscriber {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    Subscriptions subscriptions;
+
     private Optional<Long> subscriberId;
     private Optional<Requester> requester;
+    private List<Subscription> own;
 
     /** Whom the sign-in acts for, as kept at sign-in; empty when nobody is signed in or the login is a staff one. */
     public Optional<Long> subscriberId() {
@@ -43,6 +50,17 @@ public class CurrentSubscriber {
                     : login.flatMap(this::lookedUp);
         }
         return subscriberId;
+    }
+
+    /**
+     * The signed-in subscriber's own subscriptions, read once a request: the account page's cards and its withdrawal
+     * boxes show the same ones.
+     */
+    public List<Subscription> subscriptions() {
+        if (own == null) {
+            own = subscriberId().map(subscriptions::ofSubscriber).orElse(List.of());
+        }
+        return own;
     }
 
     /**
