@@ -1,6 +1,7 @@
 package org.cancelportal.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -72,16 +73,38 @@ class SignedInPageStatementsIT extends PortalOnly {
         assertTrue(loginReads() > beforeCancel, "acting makes sure the login was not erased since the sign-in");
     }
 
-    private FormClient.Page signedIn() {
+    @Test
+    void aSessionSignedInBeforeItsPersonWasErasedShowsAndCancelsNothing() {
         TestData.Person person = TestData.newSubscriber(base);
-        FormClient.Page login = FormClient.direct().get(base + "login");
-        FormClient.Page account = login.submit("login", Map.of("login:email", person.email(),
-                "login:password", person.password()), "login:submit");
+        FormClient.Page account = signedIn(person);
+        FormClient.Page erasure = signIn(TestData.newStaff(base, "admin")).client().get(base + "admin/erasure");
+        FormClient.Page erased = erasure.submit("erasure", Map.of("erasure:email", person.email()), "erasure:erase");
+        assertEquals(200, erased.status(), erased.body());
+
+        FormClient.Page afterwards = account.client().get(base + "account");
+        assertFalse(afterwards.body().contains("Cancel at the end of the period"), afterwards.body());
+        String form = first(CANCEL_FORM, account.body());
+        FormClient.Page pressed = account.submit(form, Map.of(), first(SUBMIT, account.form(form)));
+        assertFalse(pressed.body().contains("Your cancellation is confirmed"), pressed.body());
+    }
+
+    private FormClient.Page signedIn() {
+        return signedIn(TestData.newSubscriber(base));
+    }
+
+    private FormClient.Page signedIn(TestData.Person person) {
+        FormClient.Page account = signIn(person);
         if (!account.uri().getPath().endsWith("/account")) {
             account = account.client().get(base + "account");
         }
         assertTrue(account.body().contains("Cancel at the end of the period"), account.body());
         return account;
+    }
+
+    private FormClient.Page signIn(TestData.Person person) {
+        FormClient.Page login = FormClient.direct().get(base + "login");
+        return login.submit("login", Map.of("login:email", person.email(), "login:password", person.password()),
+                "login:submit");
     }
 
     private static String first(Pattern pattern, String html) {

@@ -17,8 +17,9 @@ import org.cancelportal.web.security.SignedInCaller;
 
 /**
  * The signed-in subscriber of this request, as the rules see them. Whom a login acts for is kept in the session at
- * sign-in, so showing a subscriber their own subscriptions reads no login. Acting does: a login erased since the
- * sign-in acts for nobody any more ({@link #requester()}).
+ * sign-in, so showing a subscriber their own subscriptions reads no login (an erased person's subscriptions are
+ * shown to nobody, {@link #subscriptions()}). Acting does: a login erased since the sign-in acts for nobody any more
+ * ({@link #requester()}).
  */
 @RequestScoped
 public class CurrentSubscriber {
@@ -54,11 +55,13 @@ public class CurrentSubscriber {
 
     /**
      * The signed-in subscriber's own subscriptions, read once a request: the account page's cards and its withdrawal
-     * boxes show the same ones.
+     * boxes show the same ones. None once the person was erased: a session signed in before shows nothing more, as it
+     * did when every page read the login again.
      */
     public List<Subscription> subscriptions() {
         if (own == null) {
-            own = subscriberId().map(subscriptions::ofSubscriber).orElse(List.of());
+            own = subscriberId().map(subscriptions::ofSubscriber).orElse(List.of()).stream()
+                    .filter(subscription -> !subscription.getSubscriber().isErased()).toList();
         }
         return own;
     }
