@@ -35,7 +35,9 @@ public final class DevDatabase {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // counts every statement the portal sends, so a test can tell how many a page view costs
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
         if (fresh) {
             // the tests read the statements a request issues from this file (ApiStatementsIT); nothing is logged
             // until a test turns log_statement on for the moment of one request

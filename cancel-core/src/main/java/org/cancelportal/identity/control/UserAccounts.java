@@ -18,6 +18,12 @@ public class UserAccounts {
         return Optional.ofNullable(em.find(UserAccount.class, normalise(username)));
     }
 
+    /** One small read, without the roles: whether the login is still there (an erasure removes it). */
+    public boolean exists(String username) {
+        return !em.createQuery("select a.username from UserAccount a where a.username = :username")
+                .setParameter("username", normalise(username)).setMaxResults(1).getResultList().isEmpty();
+    }
+
     /**
      * Replaces a hash made at a lower cost by one made now from the password just verified; a sign-in beside it that
      * replaced it first wins.

@@ -95,6 +95,14 @@ public class Subscriber {
         return email;
     }
 
+    /**
+     * Whether the person's data were erased on their request: the address is then the one PersonalDataEraser leaves
+     * in its place, "erased-{id}@invalid".
+     */
+    public boolean isErased() {
+        return id != null && ("erased-" + id + "@invalid").equals(email);
+    }
+
     public String getName() {
         return name;
     }

@@ -57,7 +57,8 @@ public class AccountPage implements Serializable {
 
     public List<SubscriptionCard> getCards() {
         if (cards == null) {
-            cards = currentSubscriber.subscriberId().map(subscriptionCards::of).orElse(List.of()).stream()
+            cards = currentSubscriber.subscriberId()
+                    .map(id -> subscriptionCards.of(id, currentSubscriber.subscriptions())).orElse(List.of()).stream()
                     .filter(card -> currentSubscriber.maySee(card.subscriptionId())).toList();
         }
         return cards;

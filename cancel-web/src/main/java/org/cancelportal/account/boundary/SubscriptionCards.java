@@ -44,10 +44,15 @@ public class SubscriptionCards {
     Clock clock;
 
     public List<SubscriptionCard> of(long subscriberId) {
+        return of(subscriberId, subscriptions.ofSubscriber(subscriberId));
+    }
+
+    /** The cards of these subscriptions, which are the subscriber's and already read. */
+    public List<SubscriptionCard> of(long subscriberId, List<Subscription> theirs) {
         Instant now = clock.instant();
         Map<Long, Cancellation> inForce = cancellations.inForceForSubscriber(subscriberId).stream()
                 .collect(Collectors.toMap(c -> c.getSubscription().getId(), Function.identity()));
-        return subscriptions.ofSubscriber(subscriberId).stream()
+        return theirs.stream()
                 .map(subscription -> card(subscription, inForce.get(subscription.getId()), now))
                 .toList();
     }

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.cancelportal.cancellation.boundary.RefundWording;
 import org.cancelportal.identity.boundary.CurrentSubscriber;
 import org.cancelportal.refund.control.Refunds;
-import org.cancelportal.subscription.control.Subscriptions;
 import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.text.LocalizedFormat;
 import org.cancelportal.web.DisplayFormat;
@@ -34,9 +33,6 @@ public class WithdrawalBox {
 
     @Inject
     CurrentSubscriber currentSubscriber;
-
-    @Inject
-    Subscriptions subscriptions;
 
     @Inject
     Withdrawals withdrawals;
@@ -89,8 +85,8 @@ public class WithdrawalBox {
 
     private Map<Long, Subscription> own() {
         if (own == null) {
-            own = currentSubscriber.subscriberId().map(subscriptions::ofSubscriber).orElse(java.util.List.of())
-                    .stream().collect(Collectors.toMap(Subscription::getId, Function.identity()));
+            own = currentSubscriber.subscriptions().stream()
+                    .collect(Collectors.toMap(Subscription::getId, Function.identity()));
         }
         return own;
     }

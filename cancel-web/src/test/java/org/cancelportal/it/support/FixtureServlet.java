@@ -103,7 +103,7 @@ public class FixtureServlet extends HttpServlet {
         jakarta.servlet.http.HttpSession session = request.getSession(false);
         var caller = org.cancelportal.web.security.SignedInCaller.of(session).orElseThrow();
         new org.cancelportal.web.security.SignedInCaller(caller.name(), caller.groups(),
-                caller.signedInAt().minus(sessionSettings.lifetime()).minusSeconds(1)).keepIn(session);
+                caller.signedInAt().minus(sessionSettings.lifetime()).minusSeconds(1), caller.subscriberId()).keepIn(session);
     }
 
     @Override

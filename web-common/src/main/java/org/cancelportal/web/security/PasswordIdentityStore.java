@@ -2,7 +2,6 @@ package org.cancelportal.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -43,7 +42,8 @@ public class PasswordIdentityStore implements IdentityStore {
         if (PasswordHashes.isOutdated(hash)) {
             accounts.replaceOutdatedHash(account.get().getUsername(), hash, PasswordHashes.hash(password));
         }
-        return new CredentialValidationResult(new CallerPrincipal(account.get().getUsername()),
+        return new CredentialValidationResult(
+                new AccountPrincipal(account.get().getUsername(), account.get().getSubscriberId()),
                 account.get().getRoles());
     }
 

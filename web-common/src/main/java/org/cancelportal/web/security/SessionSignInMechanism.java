@@ -3,6 +3,7 @@ package org.cancelportal.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
@@ -12,6 +13,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import org.cancelportal.identity.control.SubscriberLogins;
 
 /**
  * How both applications sign people in and keep them signed in. A sign-in (a password from a login page, or a
@@ -46,9 +48,15 @@ public class SessionSignInMechanism implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SignedInCaller caller = new SignedInCaller(result.getCallerPrincipal().getName(), result.getCallerGroups(),
-                clock.instant());
+                clock.instant(), subscriberOf(result.getCallerPrincipal()));
         caller.keepIn(request.getSession());
         return context.notifyContainerAboutLogin(caller.name(), caller.groups());
+    }
+
+    /** Empty when the store that accepted the caller did not say; then the login is looked up when it is needed. */
+    private static Long subscriberOf(CallerPrincipal principal) {
+        return principal instanceof AccountPrincipal account ? account.subscriberId()
+                : SubscriberLogins.subscriberId(principal.getName()).orElse(null);
     }
 
     @Override

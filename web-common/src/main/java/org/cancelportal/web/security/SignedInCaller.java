@@ -8,10 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Who is signed in on a session, as the identity stores accepted them: their name, their roles, and when. Kept in the
- * session itself, so it lives exactly as long as the session does, and travels with it wherever sessions are kept.
+ * Who is signed in on a session, as the identity stores accepted them: their name, their roles, when, and the
+ * subscriber the login acts for (none for staff). Kept in the session itself, so it lives exactly as long as the
+ * session does, travels with it wherever sessions are kept, and spares every later request of the session a read of
+ * the login.
  */
-public record SignedInCaller(String name, Set<String> groups, Instant signedInAt) implements Serializable {
+public record SignedInCaller(String name, Set<String> groups, Instant signedInAt, Long subscriberId)
+        implements Serializable {
 
     private static final String ATTRIBUTE = SignedInCaller.class.getName();
 
@@ -30,6 +33,14 @@ public record SignedInCaller(String name, Set<String> groups, Instant signedInAt
      */
     boolean outlived(Duration lifetime, Instant now) {
         return signedInAt == null || !now.isBefore(signedInAt.plus(lifetime));
+    }
+
+    /**
+     * @return whether the sign-in names the subscriber it acts for; one kept before sign-ins did, and a subscriber's
+     *         login that acts for nobody, does not, and whoever asks must look the login up
+     */
+    public boolean knowsSubscriber() {
+        return subscriberId != null || !groups.contains("subscriber");
     }
 
     public void keepIn(HttpSession session) {
