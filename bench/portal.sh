@@ -326,7 +326,7 @@ measure_size() {
     BENCH_PATH='/api/v1/subscriptions/sub_%d/cancel' BENCH_AUTH="Bearer $api_key" \
     run_wrk warm-api-cancel each-once.lua 20 20 "$warm_seconds" 20 > /dev/null
 
-  mkdir -p "$out/statements"
+  rm -rf "$out/statements" && mkdir -p "$out/statements"   # only this size's captures count
   receipt=""
   if wants statements account cancel-page api-cancel one; then
     echo "-- statements per action, captured from PostgreSQL (plans in bench/target/plans/$current_size)"
@@ -436,12 +436,23 @@ capture_one_caller_paths() {
   capture api-portal-session "$one" curl -s -H "$api" -H "$xfp" -H 'Content-Type: application/json' \
     -d "{\"subscriber\":\"cus_$one\",\"return_url\":\"https://shop.bench.invalid/account\"}" "$base/api/v1/portal-sessions"
   capture api-upsert-subscriber "$((current_size * 3))" + api_upsert_subscriber_once
+  capture api-upsert-subscription "$((current_size * 3))" + api_upsert_subscription_once
   capture sign-in "$one" sign_in "person-$one@bench.invalid"
 }
 api_upsert_subscriber_once() {
   curl -s -o /dev/null -H "Authorization: Bearer $api_key" -H 'X-Forwarded-Proto: https' \
     -H 'Content-Type: application/json' -X PUT "$base/api/v1/subscribers/new_$1" \
     -d "{\"email\":\"new-$1@bench.invalid\",\"name\":\"New $1\",\"locale\":\"de\",\"time_zone\":\"Europe/Berlin\",\"country\":\"DE\"}"
+}
+
+# A new subscription of a subscriber from the range no phase cancels. Argument: the new subscription's number.
+api_upsert_subscription_once() {
+  local start end
+  start=$(date -u -d '-7 days' +%Y-%m-%dT00:00:00Z)
+  end=$(date -u -d '-7 days +1 month' +%Y-%m-%dT00:00:00Z)
+  curl -s -o /dev/null -H "Authorization: Bearer $api_key" -H 'X-Forwarded-Proto: https' \
+    -H 'Content-Type: application/json' -X PUT "$base/api/v1/subscriptions/new_$1" \
+    -d "{\"subscriber\":\"cus_$((sessions + 50))\",\"plan\":\"bench-plus-monthly-eur\",\"started_at\":\"$start\",\"current_period_start\":\"$start\",\"current_period_end\":\"$end\"}"
 }
 
 # A flight recording (settings=profile) of the server while one load phase runs; its top frames are written to
