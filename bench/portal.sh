@@ -12,8 +12,8 @@
 #
 # Environment: BENCH_SIZES ("10000 1000000"), BENCH_SECONDS per load phase (30), BENCH_WARM_SECONDS per warm-up (20),
 # BENCH_ONE_SECONDS per one-caller path (10), BENCH_SESSIONS (50), BENCH_CANCELS per cancel comparison (2000),
-# BENCH_IMPORT_ROWS per CSV file (2000, the import takes at most 10,000), BENCH_IMPORT_PLANS (200), BENCH_JOB_ITEMS
-# per job (1000), BENCH_JOB_SECONDS the longest a job is waited for (120), BENCH_PROFILE=0 records no flight recording, BENCH_ONLY (every phase: $phases), BENCH_HTTP_PORT
+# BENCH_IMPORT_ROWS per CSV file (1000, the import takes at most 10,000), BENCH_IMPORT_PLANS (200), BENCH_JOB_ITEMS
+# per job (1000), BENCH_JOB_SECONDS the longest a job is waited for (60), BENCH_PROFILE=0 records no flight recording, BENCH_ONLY (every phase: $phases), BENCH_HTTP_PORT
 # (9680), BENCH_HTTPS_PORT (10043), BENCH_DB_PORT (35532), BENCH_BUILD=0 reuses the artifact already built.
 set -euo pipefail
 
@@ -25,10 +25,10 @@ seconds="${BENCH_SECONDS:-30}"
 warm_seconds="${BENCH_WARM_SECONDS:-20}"
 one_seconds="${BENCH_ONE_SECONDS:-10}"
 sessions="${BENCH_SESSIONS:-50}"
-import_rows="${BENCH_IMPORT_ROWS:-2000}"
+import_rows="${BENCH_IMPORT_ROWS:-1000}"
 import_plans="${BENCH_IMPORT_PLANS:-200}"
 job_items="${BENCH_JOB_ITEMS:-1000}"
-job_seconds="${BENCH_JOB_SECONDS:-120}"
+job_seconds="${BENCH_JOB_SECONDS:-60}"
 profile="${BENCH_PROFILE:-1}"
 cancels="${BENCH_CANCELS:-2000}"
 http_port="${BENCH_HTTP_PORT:-9680}"
