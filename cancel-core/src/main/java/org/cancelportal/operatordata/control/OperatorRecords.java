@@ -25,6 +25,9 @@ public class OperatorRecords {
 
     public static final int MAX_PAGE = 200;
 
+    /** EclipseLink's hint for a relationship read in the same statement, nested paths included. */
+    private static final String JOIN_FETCH = "eclipselink.join-fetch";
+
     @PersistenceContext
     EntityManager em;
 
@@ -78,8 +81,10 @@ public class OperatorRecords {
     }
 
     public Page<Subscription> subscriptions(OperatorAccount operator, long after, int limit) {
-        List<Subscription> rows = em.createQuery("select s from Subscription s where s.operatorId = :operator"
-                        + " and s.id > :after order by s.id", Subscription.class)
+        // subscriber and plan in the same statement: one read per page, not one more per row
+        List<Subscription> rows = em.createQuery("select s from Subscription s join fetch s.subscriber"
+                        + " join fetch s.plan where s.operatorId = :operator and s.id > :after order by s.id",
+                        Subscription.class)
                 .setParameter("operator", operator.id()).setParameter("after", after)
                 .setMaxResults(limit + 1).getResultList();
         return page(rows, limit, Subscription::getId);
@@ -88,6 +93,8 @@ public class OperatorRecords {
     public Page<Cancellation> cancellations(OperatorAccount operator, long after, int limit) {
         List<Cancellation> rows = em.createQuery("select c from Cancellation c where c.operatorId = :operator"
                         + " and c.id > :after order by c.id", Cancellation.class)
+                .setHint(JOIN_FETCH, "c.subscription").setHint(JOIN_FETCH, "c.subscription.subscriber")
+                .setHint(JOIN_FETCH, "c.subscription.plan")
                 .setParameter("operator", operator.id()).setParameter("after", after)
                 .setMaxResults(limit + 1).getResultList();
         return page(rows, limit, Cancellation::getId);

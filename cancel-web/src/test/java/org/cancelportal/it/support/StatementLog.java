@@ -79,7 +79,8 @@ public final class StatementLog implements AutoCloseable {
     }
 
     private static final List<String> BACKGROUND = List.of("SKIP LOCKED", "outbox_delivery", "outbox_consumer",
-            "webhook_delivery", "sent_email", "DELETE FROM api_idempotency WHERE created_at", "ALTER SYSTEM",
+            "webhook_delivery", "sent_email", "DELETE FROM api_idempotency WHERE created_at",
+            "DELETE FROM portal_session WHERE expires_at", "DELETE FROM reminder_link WHERE", "ALTER SYSTEM",
             "pg_stat_file");
 
     /**
@@ -104,6 +105,8 @@ public final class StatementLog implements AutoCloseable {
                 .filter(units -> units.stream().flatMap(List::stream).anyMatch(s -> List.of(tables).stream()
                         .anyMatch(table -> s.sql().toLowerCase().contains(table))))
                 .flatMap(List::stream)
+                // the end of a transaction that began before the log was turned on
+                .filter(unit -> !unit.stream().allMatch(Sent::isTransactionControl))
                 .filter(unit -> unit.stream().noneMatch(s -> BACKGROUND.stream().anyMatch(s.sql()::contains)))
                 .forEach(request::addAll);
         return request;
