@@ -33,9 +33,10 @@ class CancelJourneyIT extends PortalInABrowser {
     @Test
     void aPageLeftOpenTooLongReloadsWithANoteAndChangesNothing() {
         signInAsNewSubscriber();
-        // The server keeps the last 20 views of a session; 25 newer ones in another tab push this page's view out.
+        // The server keeps the last 6 views of a session (web.xml); 10 newer ones in another tab push this page's
+        // view out.
         browser.inSecondTab(() -> {
-            for (int i = 0; i < 25; i++) {
+            for (int i = 0; i < 10; i++) {
                 browser.open("account");
             }
         });
