@@ -89,7 +89,8 @@ class RetriesExhaustedIT extends PortalInABrowser {
         OperatorClient.Created shop = OperatorClient.newOperator(base, "https://shop.example.com");
         shop.customer("cus_1", "sub_1");
         try (Receiver receiver = new Receiver()) {
-            receiver.answer("/failing", 500, 500, 500, 500);
+            // every attempt of the schedule is refused; the receiver is back only for an attempt after those
+            receiver.answer("/failing", 500, 500, 500, 500, 200);
             OperatorClient.Reply created = shop.client().post("webhook-endpoints", "{\"url\":\""
                     + receiver.url("/failing") + "\",\"events\":[\"subscription.cancellation_scheduled\"]}");
             assertEquals(201, created.status(), created.body());
