@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.cancelportal.it.api.OperatorClient;
 import org.cancelportal.it.browser.Browser;
 import org.cancelportal.it.browser.TestData;
-import org.cancelportal.it.clock.TestTime;
 import org.cancelportal.it.support.TestServer;
 import org.cancelportal.it.webhook.Receiver;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -163,12 +162,7 @@ class AccessibilityIT extends BothApplications {
     /** The webhook pages of an operator's endpoint with one delivery in its log, and the form with its problems. */
     private void webhookPages(Browser browser, Scan scan, Words words) throws Exception {
         OperatorClient.Created shop = OperatorClient.newOperator(portal, "https://shop.example.com");
-        shop.client().put("subscribers/cus_1", "{\"email\":\"cus-" + UUID.randomUUID()
-                + "@example.com\",\"name\":\"Kim Lee\"}");
-        shop.client().put("subscriptions/sub_1", "{\"subscriber\":\"cus_1\",\"plan\":\"" + shop.plan()
-                + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
-                + TestTime.isoMidnightInDays(-10) + "\",\"current_period_end\":\"" + TestTime.isoMidnightInDays(20)
-                + "\"}");
+        shop.customer("cus_1", "sub_1");
         try (Receiver receiver = new Receiver()) {
             browser.open("admin/webhooks?operator=" + shop.code());
             browser.press(words.addEndpoint());

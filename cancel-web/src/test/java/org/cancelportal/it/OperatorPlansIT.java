@@ -203,6 +203,7 @@ class OperatorPlansIT extends PortalOnly {
 
         try (Browser browser = new Browser(base, "en-US", false)) {
             browser.openUrl(link(text));
+            browser.press("Continue to my subscription");
             List<String> cards = browser.idsOf("section.card");
             assertEquals(1, cards.size(), browser.text());
             browser.pressWithin(cards.get(0), "Cancel at the end of the period");

@@ -55,6 +55,7 @@ class RemindersIT extends BothApplications {
     static final GreenMailExtension SMTP = TestServer.mailbox();
 
     private static final String REMINDERS = "reminder-email";
+    private static final String CONTINUE = "Continue to my subscription";
     private static final Pattern LINK = Pattern.compile("(" + Pattern.quote(TestServer.ORIGIN)
             + "/cancel-web/reminder-link\\?\\S+)");
     private static final String CSV_HEADER = "subscriber_id,email,name,locale,time_zone,subscription_id,plan,started_at,"
@@ -106,6 +107,9 @@ class RemindersIT extends BothApplications {
 
         try (Browser browser = new Browser(portal, "en-US", false)) {
             browser.openUrl(link);
+            assertEquals("Continue to your subscription", browser.heading());
+            List<String> violations = new ArrayList<>(scan(browser, "reminder-link-confirm-en"));
+            browser.press(CONTINUE);
             assertTrue(browser.url().contains("/account#subscription-"), browser.url());
             List<String> cards = browser.idsOf("section.card");
             assertEquals(1, cards.size(), "only the subscription the reminder is about: " + browser.text());
@@ -116,16 +120,19 @@ class RemindersIT extends BothApplications {
             assertEquals("ACTIVE", shop.client().get("subscriptions/sub_keep").json().getString("status"));
 
             browser.forgetSession();
-            browser.openUrl(link);
+            follow(browser, link);
             assertEquals("This link no longer works", browser.heading());
             assertTrue(browser.text().contains("Nothing has been changed."), browser.text());
             assertEquals(List.of("Sign in to your account", "Cancel without signing in"), linksIn(browser));
-            List<String> violations = new ArrayList<>(scan(browser, "reminder-link-used-en"));
+            violations.addAll(scan(browser, "reminder-link-used-en"));
             browser.open("account");
             assertTrue(browser.url().contains("/login"), "a used link signs nobody in: " + browser.url());
 
             try (Browser german = new Browser(portal, "de-DE", false)) {
                 german.openUrl(link);
+                assertEquals("Weiter zu Ihrem Abo", german.heading());
+                violations.addAll(scan(german, "reminder-link-confirm-de"));
+                german.press("Weiter zu meinem Abo");
                 assertEquals("Dieser Link funktioniert nicht mehr", german.heading());
                 violations.addAll(scan(german, "reminder-link-used-de"));
             }
@@ -219,10 +226,7 @@ class RemindersIT extends BothApplications {
     @Test
     void theSupportDeskListsTheRemindersAndTheDashboardCountsCancellationsAfterThem() throws Exception {
         String email = subscriber("cus_sam", "Sam Otto", "en", "UTC", "US");
-        subscription("sub_trial", "cus_sam", shop.plan(), -20, -20, 10, true);
-        runJob();
-        TestData.awaitDelivered(portal, email, REMINDERS, 1);
-        String link = link(textOf(onlyEmailTo(email)));
+        String link = trialReminderLink("cus_sam", email);
 
         try (Browser support = new Browser(portal, "en-US", false)) {
             TestData.Person agent = TestData.newStaff(portal, "support");
@@ -246,7 +250,7 @@ class RemindersIT extends BothApplications {
 
             TestData.cancelAsSubscriber(portal, TestData.newSubscriber(portal), "END_OF_PERIOD");
             try (Browser subscriber = new Browser(portal, "en-US", false)) {
-                subscriber.openUrl(link);
+                follow(subscriber, link);
                 subscriber.pressWithin(subscriber.idsOf("section.card").get(0), "Cancel at the end of the period");
                 assertEquals("Your cancellation is confirmed", subscriber.heading());
             }
@@ -254,6 +258,63 @@ class RemindersIT extends BothApplications {
             assertEquals(before + 1, Integer.parseInt(product.textOf("cancelled-after-reminder")),
                     "the cancellation after the reminder counts, the one without a reminder does not");
         }
+    }
+
+    @Test
+    void openingTheLinkAloneLeavesWhoeverIsSignedInSignedInAndAnotherSitesPostIsRefused() throws Exception {
+        String email = subscriber("cus_ola", "Ola Berg", "en", "UTC", "US");
+        String link = trialReminderLink("cus_ola", email);
+        TestData.Person someoneElse = TestData.newSubscriber(portal);
+
+        try (Browser browser = new Browser(portal, "en-US", false)) {
+            browser.signIn(someoneElse.email(), someoneElse.password());
+            String signedIn = browser.cookie("JSESSIONID");
+
+            browser.openUrl(link);
+            assertEquals("Continue to your subscription", browser.heading());
+            assertTrue(browser.text().contains("Someone is signed in on this device now."), browser.text());
+            browser.open("account");
+            assertTrue(browser.url().endsWith("/account"), "still signed in: " + browser.url());
+            assertEquals(signedIn, browser.cookie("JSESSIONID"), "the same session");
+            assertTrue(browser.idsOf("section.card").contains("subscription-" + someoneElse.subscriptionId()),
+                    "still the person who signed in: " + browser.text());
+
+            assertEquals(403, crossSitePost(link), "another site's form does not use the link");
+
+            follow(browser, link);
+            assertTrue(browser.url().contains("/account#subscription-"), "the link still works: " + browser.url());
+            assertFalse(signedIn.equals(browser.cookie("JSESSIONID")), "a fresh session");
+            assertEquals(1, browser.idsOf("section.card").size(), browser.text());
+            assertFalse(browser.idsOf("section.card").contains("subscription-" + someoneElse.subscriptionId()),
+                    "the person before is signed out");
+        }
+        assertEquals("ACTIVE", shop.client().get("subscriptions/sub_trial").json().getString("status"));
+    }
+
+    /** The link in the one reminder sent for a trial of this subscriber's ending in 10 days. */
+    private String trialReminderLink(String subscriber, String email) throws Exception {
+        subscription("sub_trial", subscriber, shop.plan(), -20, -20, 10, true);
+        runJob();
+        TestData.awaitDelivered(portal, email, REMINDERS, 1);
+        return link(textOf(onlyEmailTo(email)));
+    }
+
+    /** Opens a reminder's link and presses its one button, as the subscriber does. */
+    private static void follow(Browser browser, String link) {
+        browser.openUrl(link);
+        browser.press(CONTINUE);
+    }
+
+    /** The form another site could put up: the link's token and signature, posted from elsewhere. */
+    private static int crossSitePost(String link) throws Exception {
+        URI uri = URI.create(link);
+        HttpRequest post = HttpRequest.newBuilder(uri.resolve(uri.getRawPath()))
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(HttpRequest.BodyPublishers.ofString(uri.getRawQuery())).build();
+        return java.net.http.HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private String subscriber(String id, String name, String language, String zone, String country) {

@@ -142,7 +142,7 @@ public class Deliveries {
                         now);
             } catch (Exception e) {
                 traced.failed(e.getClass().getSimpleName());
-                recordFailure(consumer, event, failedBefore + 1, e, now);
+                recordFailure(consumer, event, failedBefore + 1, e);
             }
         }
     }
@@ -173,7 +173,8 @@ public class Deliveries {
                 .executeUpdate() == 1;
     }
 
-    private void recordFailure(OutboxConsumer consumer, OutboxEvent event, int attempts, Exception e, Instant now) {
+    /** The wait counts from this failure, not from the batch's claim: a slow batch must not cut a later send's wait short. */
+    private void recordFailure(OutboxConsumer consumer, OutboxEvent event, int attempts, Exception e) {
         boolean dead = attempts >= settings.maxAttempts();
         String error = String.valueOf(e);
         LOG.log(dead ? Level.SEVERE : Level.WARNING, LogRedaction.throwable(e), () -> consumer.name() + " failed on "
@@ -186,7 +187,7 @@ public class Deliveries {
                 .setParameter(2, consumer.name())
                 .setParameter(3, dead ? "DEAD" : "PENDING")
                 .setParameter(4, attempts)
-                .setParameter(5, Timestamp.from(now.plus(settings.backoffAfter(attempts))))
+                .setParameter(5, Timestamp.from(clock.instant().plus(settings.backoffAfter(attempts))))
                 .setParameter(6, error.length() > 2000 ? error.substring(0, 2000) : error)
                 .executeUpdate();
     }

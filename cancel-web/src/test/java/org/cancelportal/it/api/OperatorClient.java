@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.cancelportal.it.clock.TestTime;
 
 /** An operator's billing system calling the API over HTTP with its key. */
 public final class OperatorClient {
@@ -37,6 +38,16 @@ public final class OperatorClient {
     }
 
     public record Created(String code, String key, String plan, OperatorClient client) {
+
+        /** A customer of this operator with one subscription to its plan, 20 days before the period ends. */
+        public void customer(String subscriber, String subscription) {
+            client.put("subscribers/" + subscriber, "{\"email\":\"" + subscriber + "-" + java.util.UUID.randomUUID()
+                    + "@example.com\",\"name\":\"Kim Lee\"}");
+            client.put("subscriptions/" + subscription, "{\"subscriber\":\"" + subscriber + "\",\"plan\":\"" + plan
+                    + "\",\"started_at\":\"" + TestTime.isoMidnightInDays(-330) + "\",\"current_period_start\":\""
+                    + TestTime.isoMidnightInDays(-10) + "\",\"current_period_end\":\""
+                    + TestTime.isoMidnightInDays(20) + "\"}");
+        }
     }
 
     /** What came back: status, content type, headers and body. */
