@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -67,13 +68,18 @@ class HealthIT extends BothApplications {
                 () -> name + " in " + checks.values());
     }
 
-    /** The highest V<n>__ file among the migrations this build carries. */
+    private static int[] versionParts(String version) {
+        return Arrays.stream(version.split("\\.")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** The highest version among the migrations this build carries. */
     private static String newestMigration() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("../cancel-core/src/main/resources/db/migration"))) {
+            // V30_1__… is version 30.1, as Flyway reads it
             return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.matches("V\\d+__.*"))
-                    .map(name -> name.substring(1, name.indexOf("__")))
-                    .max(Comparator.comparingInt(Integer::parseInt))
+                    .filter(name -> name.matches("V\\d+(_\\d+)*__.*"))
+                    .map(name -> name.substring(1, name.indexOf("__")).replace('_', '.'))
+                    .max(Comparator.comparing(HealthIT::versionParts, Arrays::compare))
                     .orElseThrow();
         }
     }
