@@ -44,6 +44,19 @@ class ApiStatementsIT extends PortalOnly {
      */
     private static final int STATEMENTS_PER_CANCEL = 15;
 
+    /**
+     * The operator's key; then in one transaction: the subscriber locked at its one read, the address checked against
+     * the operator's others, the new row (its id read back), its audit entry, the call audited.
+     */
+    private static final int STATEMENTS_PER_SUBSCRIBER_UPSERT = 7;
+
+    /**
+     * The operator's key; then in one transaction: the subscriber, the plan (the operator's own, else a shared one)
+     * with its prices, the subscription locked at its one read, the new row (its id read back), its audit entry, the
+     * call audited. A subscription made by the call has no cancellation or withdrawal to read for its answer.
+     */
+    private static final int STATEMENTS_PER_SUBSCRIPTION_UPSERT = 10;
+
     private static final int FILLER = 200_000;
     private static final String FILLER_OPERATOR = "statements-filler";
     private static final Pattern SCAN = Pattern.compile("Seq Scan on (\\w+)");
@@ -120,6 +133,34 @@ class ApiStatementsIT extends PortalOnly {
         assertEquals(1, sent.stream().filter(s -> s.sql().equals("COMMIT")).count(),
                 "the key, the cancel and the call's audit commit together: " + listed(sent));
         assertNoScanOfAGrowingTable(work);
+    }
+
+    @Test
+    void aNewSubscriberIsWrittenAndItsCallAuditedInOneTransaction() throws SQLException {
+        List<Sent> sent = statements.during(() -> {
+            Reply made = api.put("subscribers/cus_3", subscriberBody("cus_3"));
+            assertEquals(201, made.status(), made.body());
+        }, "operator_api_key", "subscriber");
+
+        assertOneTransaction(STATEMENTS_PER_SUBSCRIBER_UPSERT, sent);
+    }
+
+    @Test
+    void aNewSubscriptionIsWrittenAndItsCallAuditedInOneTransaction() throws SQLException {
+        assertEquals(201, api.put("subscribers/cus_4", subscriberBody("cus_4")).status());
+
+        List<Sent> sent = statements.during(() -> {
+            Reply made = api.put("subscriptions/sub_4", subscriptionBody("cus_4"));
+            assertEquals(201, made.status(), made.body());
+        }, "operator_api_key", "subscription");
+
+        assertOneTransaction(STATEMENTS_PER_SUBSCRIPTION_UPSERT, sent);
+    }
+
+    private static void assertOneTransaction(int statementsOfTheWork, List<Sent> sent) {
+        assertEquals(statementsOfTheWork, sent.stream().filter(s -> !s.isTransactionControl()).count(), listed(sent));
+        assertEquals(1, sent.stream().filter(s -> s.sql().equals("COMMIT")).count(),
+                "the change and the call's audit commit together: " + listed(sent));
     }
 
     @Test

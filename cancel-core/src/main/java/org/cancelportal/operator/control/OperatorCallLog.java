@@ -3,6 +3,8 @@ package org.cancelportal.operator.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.cancelportal.audit.control.AuditTrail;
 import org.cancelportal.cancellation.entity.Channel;
 
@@ -20,6 +22,17 @@ public class OperatorCallLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void called(OperatorAccount operator, String call, int status) {
         record(operator, call, status);
+    }
+
+    /**
+     * A write and the record of its call in one transaction: both commit, or neither, and then the refused call is
+     * recorded after, in its own.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public <T> T writtenAndCalled(OperatorAccount operator, String call, Supplier<T> write, ToIntFunction<T> status) {
+        T written = write.get();
+        record(operator, call, status.applyAsInt(written));
+        return written;
     }
 
     /** Within the transaction of the call itself: if that rolls back, so does this, and the call is recorded after. */

@@ -12,7 +12,8 @@ import org.cancelportal.operator.control.OperatorCallLog;
 
 /**
  * Records each call of an identified operator, whatever its outcome. A write that went through
- * {@link IdempotentRequests} was recorded in its own transaction already; everything else is recorded here.
+ * {@link IdempotentRequests} or {@link AuditedWrites} was recorded in its own transaction already; everything else,
+ * a refused write too, is recorded here.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)

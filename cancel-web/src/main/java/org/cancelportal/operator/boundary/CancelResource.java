@@ -2,7 +2,6 @@ package org.cancelportal.operator.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,9 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.cancelportal.operatordata.control.OperatorRecords;
 import org.cancelportal.operatordata.control.InvalidFieldsException;
 import org.cancelportal.cancellation.control.CancelCommand;
 import org.cancelportal.cancellation.control.CancellationService;
@@ -46,9 +43,6 @@ public class CancelResource {
     CallingOperator caller;
 
     @Inject
-    OperatorRecords records;
-
-    @Inject
     CancellationService cancellations;
 
     @Inject
@@ -74,8 +68,8 @@ public class CancelResource {
                            @HeaderParam(KeyReusedMapper.HEADER) String key,
                            String body) {
         OperatorAccount operator = caller.account();
-        return requests.answer(operator.id(), key, "POST", "subscriptions/" + externalId + "/cancel", body,
-                () -> cancel(operator, externalId, mode(body)));
+        return requests.onSubscription(operator, key, externalId, "cancel", body,
+                subscription -> cancel(operator, subscription, mode(body)));
     }
 
     private CancellationMode mode(String body) {
@@ -92,16 +86,9 @@ public class CancelResource {
         return mode == null ? cancellations.policy().defaultMode() : CancellationMode.valueOf(mode);
     }
 
-    private StoredResponse cancel(OperatorAccount operator, String externalId, CancellationMode mode) {
-        // Locked at the first read: the one read of the row, and the answer to "cancelled now or already?" cannot
-        // change before the cancel below. Retries within 24 hours are answered above, from the stored answer.
-        Optional<Subscription> subscription = records.subscription(operator, externalId,
-                LockModeType.PESSIMISTIC_WRITE);
-        if (subscription.isEmpty()) {
-            return IdempotentRequests.notFound("You have no subscription with this id. Nothing was done.");
-        }
-        boolean cancelsNow = subscription.get().getStatus() == SubscriptionStatus.ACTIVE;
-        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.get().getId(), mode,
+    private StoredResponse cancel(OperatorAccount operator, Subscription subscription, CancellationMode mode) {
+        boolean cancelsNow = subscription.getStatus() == SubscriptionStatus.ACTIVE;
+        Cancellation cancellation = cancellations.cancel(new CancelCommand(subscription.getId(), mode,
                 Requester.operator(operator.actor(), operator.id()), null));
         return new StoredResponse(cancelsNow ? 201 : 200, Representations.cancellation(cancellation).toString());
     }

@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cancelportal.idempotency.control.IdempotentCalls;
 import org.cancelportal.idempotency.control.StoredResponse;
+import org.cancelportal.operator.control.OperatorAccount;
 import org.cancelportal.operator.control.OperatorCallLog;
+import org.cancelportal.operatordata.control.OperatorRecords;
+import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.web.http.ProblemDetails;
 
 /**
@@ -26,6 +31,21 @@ public class IdempotentRequests {
 
     @Inject
     OperatorCallLog log;
+
+    @Inject
+    OperatorRecords records;
+
+    /**
+     * A change to one of the operator's subscriptions, once per key: the subscription is locked at its one read, so
+     * what the change sees of it (cancelled already? withdrawn already?) cannot change before it is made, and the key,
+     * the change and the call's audit commit together.
+     */
+    public Response onSubscription(OperatorAccount operator, String key, String externalId, String action, String body,
+                                   Function<Subscription, StoredResponse> change) {
+        return answer(operator.id(), key, "POST", "subscriptions/" + externalId + "/" + action, body,
+                () -> records.subscription(operator, externalId, LockModeType.PESSIMISTIC_WRITE).map(change)
+                        .orElseGet(() -> notFound("You have no subscription with this id. Nothing was done.")));
+    }
 
     public Response answer(long operatorId, String key, String method, String path, String body,
                            Supplier<StoredResponse> call) {

@@ -35,6 +35,9 @@ public class SubscribersResource {
     CallingOperator caller;
 
     @Inject
+    AuditedWrites writes;
+
+    @Inject
     OperatorUpserts upserts;
 
     @Inject
@@ -54,6 +57,10 @@ public class SubscribersResource {
     @APIResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)")
     @APIResponse(responseCode = "409", description = "Another of your subscribers has this email address")
     public Response put(@PathParam("externalId") String externalId, String body) {
+        return writes.answer(() -> upsert(externalId, body));
+    }
+
+    private Response upsert(String externalId, String body) {
         JsonObject json = bodies.object(body);
         JsonFields fields = new JsonFields(json, FIELDS);
         String timeZone = json.containsKey("time_zone") ? fields.zone("time_zone") : "UTC";

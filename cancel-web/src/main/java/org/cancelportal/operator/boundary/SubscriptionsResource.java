@@ -40,6 +40,9 @@ public class SubscriptionsResource {
     CallingOperator caller;
 
     @Inject
+    AuditedWrites writes;
+
+    @Inject
     OperatorUpserts upserts;
 
     @Inject
@@ -65,6 +68,10 @@ public class SubscriptionsResource {
     @APIResponse(responseCode = "400", description = "Bad fields, each named (application/problem+json)")
     @APIResponse(responseCode = "409", description = "It belongs to another subscriber, or has ended")
     public Response put(@PathParam("externalId") String externalId, String body) {
+        return writes.answer(() -> upsert(externalId, body));
+    }
+
+    private Response upsert(String externalId, String body) {
         JsonObject json = bodies.object(body);
         JsonFields fields = new JsonFields(json, FIELDS);
         Boolean startRequested = fields.bool("service_start_requested");
@@ -77,8 +84,11 @@ public class SubscriptionsResource {
             upserts.serviceStartRequested(ChangeSource.api(caller.account()), externalId, startRequested);
             subscription.setServiceStartRequested(startRequested);
         }
-        jakarta.json.JsonObject answer = withWithdrawal(Representations.subscription(subscription,
-                records.inForce(List.of(subscription)).get(subscription.getId())), subscription);
+        // one made by this call has no cancellation or withdrawal yet: nothing to read for its answer
+        jakarta.json.JsonObject answer = result.created()
+                ? Representations.withWithdrawal(Representations.subscription(subscription, null), null)
+                : withWithdrawal(Representations.subscription(subscription,
+                        records.inForce(List.of(subscription)).get(subscription.getId())), subscription);
         if (result.renewalHeldBack()) {
             answer = jakarta.json.Json.createObjectBuilder(answer).add("renewal_held_back", "This subscription's"
                     + " cancellation is in force, and its subscriber was told they will not be charged again. The"

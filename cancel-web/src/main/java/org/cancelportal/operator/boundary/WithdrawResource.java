@@ -1,7 +1,6 @@
 package org.cancelportal.operator.boundary;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -12,13 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.cancelportal.cancellation.control.Requester;
 import org.cancelportal.idempotency.control.StoredResponse;
 import org.cancelportal.operator.control.OperatorAccount;
-import org.cancelportal.operatordata.control.OperatorRecords;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.subscription.entity.SubscriptionStatus;
 import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.withdrawal.control.WithdrawCommand;
 import org.cancelportal.withdrawal.control.WithdrawalNotPossibleException;
@@ -50,9 +47,6 @@ public class WithdrawResource {
     CallingOperator caller;
 
     @Inject
-    OperatorRecords records;
-
-    @Inject
     WithdrawalService withdrawals;
 
     @Inject
@@ -77,21 +71,18 @@ public class WithdrawResource {
                              @HeaderParam(KeyReusedMapper.HEADER) String key,
                              String body) {
         OperatorAccount operator = caller.account();
-        return requests.answer(operator.id(), key, "POST", "subscriptions/" + externalId + "/withdraw", body,
-                () -> withdraw(operator, externalId));
+        return requests.onSubscription(operator, key, externalId, "withdraw", body,
+                subscription -> withdraw(operator, subscription));
     }
 
-    private StoredResponse withdraw(OperatorAccount operator, String externalId) {
-        Optional<Subscription> subscription = records.subscription(operator, externalId, LockModeType.NONE);
-        if (subscription.isEmpty()) {
-            return IdempotentRequests.notFound("You have no subscription with this id. Nothing was done.");
-        }
-        String ownKey = "api:" + UUID.randomUUID();
+    private StoredResponse withdraw(OperatorAccount operator, Subscription subscription) {
+        boolean withdrawsNow = subscription.getStatus() != SubscriptionStatus.WITHDRAWN;
         try {
-            Withdrawal withdrawal = withdrawals.withdraw(new WithdrawCommand(subscription.get().getId(),
-                    Requester.operator(operator.actor(), operator.id()), ownKey, null));
-            boolean madeNow = ownKey.equals(withdrawal.getIdempotencyKey());
-            return new StoredResponse(madeNow ? 201 : 200, Representations.withdrawal(withdrawal).toString());
+            // no key of its own: the retry of a call is answered from the stored answer, and the lock above orders
+            // two calls for one subscription, so the second finds the first one's withdrawal
+            Withdrawal withdrawal = withdrawals.withdraw(new WithdrawCommand(subscription.getId(),
+                    Requester.operator(operator.actor(), operator.id()), null, null));
+            return new StoredResponse(withdrawsNow ? 201 : 200, Representations.withdrawal(withdrawal).toString());
         } catch (WithdrawalNotPossibleException e) {
             String reason = e.reason() == Reason.OUTSIDE_PERIOD ? "outside_withdrawal_period"
                     : e.reason().name().toLowerCase(java.util.Locale.ROOT);
