@@ -303,9 +303,12 @@ public class Fixtures {
                 + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US'), edit_key_hash FROM survey_response WHERE comment = ?1", comment)
                 .getSingleResult();
         StringBuilder out = new StringBuilder("submitted " + answer[0] + "\n");
+        // A moment on a day's start (UTC) says only the day, which the answer shows anyway; other rows that start on
+        // that day (a billing period beginning at midnight) share it without telling anything
         List<Object> moments = NativeSql.query(em, "SELECT m FROM survey_response r, LATERAL (VALUES (r.submitted_at),"
                 + " (r.updated_at), (r.editable_until), (r.editable_until - INTERVAL '24 hours'), (r.announce_after))"
-                + " AS v(m) WHERE r.comment = ?1 AND m IS NOT NULL", comment).getResultList();
+                + " AS v(m) WHERE r.comment = ?1 AND m IS NOT NULL"
+                + " AND m <> date_trunc('day', m AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'", comment).getResultList();
         List<Object[]> columns = NativeSql.query(em, "SELECT c.table_name, c.column_name, c.data_type"
                 + " FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema"
                 + " AND t.table_name = c.table_name WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
