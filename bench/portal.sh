@@ -170,7 +170,8 @@ start_server() {
 results="$out/results.jsonl"
 # One JSON object a line: {"size":…,"name":…, figures…}; PortalReport reads them all at the end.
 figure() {
-  echo "{\"size\":$1,\"name\":\"$2\",${3#\{}" >> "$results"
+  # bc writes numbers under 1 without their leading zero (.09), which JSON does not allow
+  echo "{\"size\":$1,\"name\":\"$2\",${3#\{}" | sed -E 's/:(-?)\./:\10./g' >> "$results"
 }
 load_average() { cut -d' ' -f1 /proc/loadavg; }
 
