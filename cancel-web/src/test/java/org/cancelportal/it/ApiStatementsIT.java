@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -181,6 +182,19 @@ class ApiStatementsIT extends PortalOnly {
 
         assertTrue(sent.size() > 8, listed(sent));
         assertNoScanOfAGrowingTable(sent.stream().filter(s -> !s.isTransactionControl()).toList());
+    }
+
+    @Test
+    void aListPageReadsItsWithdrawalsOnceNotOnceARow() throws SQLException {
+        subscription("cus_5", "sub_5");
+        subscription("cus_6", "sub_6");
+        subscription("cus_7", "sub_7");
+
+        List<Sent> sent = statements.during(() -> assertEquals(200, api.get("subscriptions?limit=50").status()),
+                "operator_api_key");
+
+        assertEquals(1, sent.stream().filter(s -> s.sql().toLowerCase(Locale.ROOT).contains("from withdrawal"))
+                .count(), "three subscriptions, one read of their withdrawals: " + listed(sent));
     }
 
     @Test

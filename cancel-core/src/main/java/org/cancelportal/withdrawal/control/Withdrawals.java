@@ -5,7 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cancelportal.subscription.entity.Subscription;
 import org.cancelportal.withdrawal.entity.Withdrawal;
 
 /** Finds withdrawals. */
@@ -28,6 +32,16 @@ public class Withdrawals {
     public Optional<Withdrawal> of(long subscriptionId) {
         return first(em.createQuery("select w from Withdrawal w where w.subscription.id = :id", Withdrawal.class)
                 .setParameter("id", subscriptionId));
+    }
+
+    /** The withdrawals of a page of subscriptions, by subscription id: one read for the page, not one a row. */
+    public Map<Long, Withdrawal> of(List<Subscription> subscriptions) {
+        if (subscriptions.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select w from Withdrawal w where w.subscription in :subscriptions", Withdrawal.class)
+                .setParameter("subscriptions", subscriptions).getResultStream()
+                .collect(Collectors.toMap(w -> w.getSubscription().getId(), Function.identity()));
     }
 
     public List<Withdrawal> ofSubscriber(long subscriberId) {

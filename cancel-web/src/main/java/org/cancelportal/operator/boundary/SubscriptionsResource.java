@@ -23,6 +23,8 @@ import org.cancelportal.operatordata.control.Upserted;
 import org.cancelportal.cancellation.entity.Cancellation;
 import org.cancelportal.web.http.ProblemDetails;
 import org.cancelportal.subscription.entity.Subscription;
+import org.cancelportal.withdrawal.control.Withdrawals;
+import org.cancelportal.withdrawal.entity.Withdrawal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -121,15 +123,16 @@ public class SubscriptionsResource {
         PageRequest page = PageRequest.of(after, limit);
         OperatorRecords.Page<Subscription> found = records.subscriptions(caller.account(), page.after(), page.limit());
         Map<Long, Cancellation> inForce = records.inForce(found.items());
+        Map<Long, Withdrawal> withdrawn = withdrawals.of(found.items());
         return Response.ok(Representations.page(found.items(), found.nextAfter(),
-                subscription -> withWithdrawal(Representations.subscription(subscription,
-                        inForce.get(subscription.getId())), subscription))).build();
+                subscription -> Representations.withWithdrawal(Representations.subscription(subscription,
+                        inForce.get(subscription.getId())), withdrawn.get(subscription.getId())))).build();
     }
 
     @Inject
-    org.cancelportal.withdrawal.control.Withdrawals withdrawals;
+    Withdrawals withdrawals;
 
-    private jakarta.json.JsonObject withWithdrawal(jakarta.json.JsonObject json, Subscription subscription) {
+    private JsonObject withWithdrawal(JsonObject json, Subscription subscription) {
         return Representations.withWithdrawal(json, withdrawals.of(subscription.getId()).orElse(null));
     }
 }
