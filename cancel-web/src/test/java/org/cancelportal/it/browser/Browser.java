@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -172,14 +173,27 @@ public final class Browser implements AutoCloseable {
 
     /** The one button whose label is one of these (the same button in either language). */
     public WebElement button(String... labels) {
-        List<WebElement> matches = buttons().stream()
-                .filter(button -> List.of(labels).contains(button.getAttribute("value")))
-                .toList();
+        List<WebElement> matches = buttonsLabelled(labels);
+        if (matches.size() != 1) {
+            // a page can still be settling when the call before it returned (once seen on a busy machine: the button
+            // was missing from the first look and there in the second); wait a little for it before giving up
+            try {
+                matches = new WebDriverWait(driver, Duration.ofSeconds(5))
+                        .until(d -> Optional.of(buttonsLabelled(labels)).filter(found -> found.size() == 1)
+                                .orElse(null));
+            } catch (org.openqa.selenium.TimeoutException stillNotOne) {
+                matches = buttonsLabelled(labels);
+            }
+        }
         if (matches.size() != 1) {
             throw new AssertionError("Expected one button labelled " + List.of(labels) + " but found "
                     + matches.size() + " among " + buttons().stream().map(b -> b.getAttribute("value")).toList());
         }
         return matches.get(0);
+    }
+
+    private List<WebElement> buttonsLabelled(String... labels) {
+        return buttons().stream().filter(button -> List.of(labels).contains(button.getAttribute("value"))).toList();
     }
 
     public List<WebElement> buttons() {
