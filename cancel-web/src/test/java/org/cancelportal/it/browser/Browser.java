@@ -175,8 +175,8 @@ public final class Browser implements AutoCloseable {
     public WebElement button(String... labels) {
         List<WebElement> matches = buttonsLabelled(labels);
         if (matches.size() != 1) {
-            // a page can still be settling when the call before it returned (once seen on a busy machine: the button
-            // was missing from the first look and there in the second); wait a little for it before giving up
+            // seen once: the button missing from the first look and there in the second, cause not known; wait a
+            // little for exactly one before giving up
             try {
                 matches = new WebDriverWait(driver, Duration.ofSeconds(5))
                         .until(d -> Optional.of(buttonsLabelled(labels)).filter(found -> found.size() == 1)
